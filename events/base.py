@@ -1,0 +1,36 @@
+"""Abstract bases shared by every public record type."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from events.choices import ReviewStatus
+
+
+class PublicRecord(models.Model):
+    """A record with a public identifier that never changes and is never reused, and timestamps.
+
+    The slug is for people and may be corrected; mirrors key on ``public_id``.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False,
+                                 help_text="Stable identifier; never changes or gets reused.")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class ReviewedRecord(PublicRecord):
+    """A claim that a curator must review before anonymous users see it."""
+
+    status = models.CharField(max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT,
+                              db_index=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
+                                    on_delete=models.SET_NULL, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True

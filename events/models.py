@@ -1,0 +1,196 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from actors.choices import REACTING_KINDS
+from events.base import ReviewedRecord
+from events.cameo import CAMEO_CODES
+from events.choices import ActorRole, Certainty, ReactionKind, Stance
+from events.dates import DatePrecision, precision_constraint
+from events.querysets import EventQuerySet, ReactionQuerySet, StatementQuerySet
+from events.text import fold
+
+cameo_validator = RegexValidator(r"^\d{2,4}$", "A CAMEO code is 2 to 4 digits, e.g. 111 or 0213.")
+
+
+def validate_cameo(value: str):
+    cameo_validator(value)
+    if value not in CAMEO_CODES:
+        raise ValidationError(f"{value} is not a CAMEO event code known to this database.")
+
+
+class DatedMixin(models.Model):
+    date = models.DateField(null=True, blank=True, db_index=True,
+                            help_text="First day of the known period; empty when unknown.")
+    date_precision = models.CharField(max_length=10, choices=DatePrecision.choices,
+                                      default=DatePrecision.UNKNOWN)
+
+    class Meta:
+        abstract = True
+
+
+class Event(ReviewedRecord, DatedMixin):
+    """Something that happened: the raid, a transfer, a court filing, a vote."""
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True)
+    place = models.CharField(max_length=200, blank=True, help_text="City or site, e.g. Quito.")
+    country = CountryField(blank=True)
+    description = models.TextField(help_text="In the curator's own words.")
+    cameo_code = models.CharField(max_length=4, blank=True, validators=[validate_cameo],
+                                  help_text="CAMEO event code where one fits.")
+    certainty = models.CharField(max_length=10, choices=Certainty.choices, default=Certainty.REPORTED)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="children", help_text="The main event this one relates to.")
+    actors = models.ManyToManyField("actors.Actor", through="EventActor", related_name="events")
+    search_text = models.TextField(blank=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["search_text"])
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "title", "id"]
+        indexes = [
+            models.Index(fields=["status", "date", "id"], name="event_status_date_idx"),
+            models.Index(fields=["country", "date"], name="event_country_date_idx"),
+            models.Index(fields=["cameo_code"], name="event_cameo_idx"),
+            models.Index(fields=["updated_at", "id"], name="event_updated_idx"),
+        ]
+        constraints = [
+            precision_constraint(date_field="date", precision_field="date_precision",
+                                 name="event_date_precision_matches"),
+            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="event_not_own_parent"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        super().clean()
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": "An event cannot be its own parent."})
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(f"{self.title} {self.description} {self.place}")
+        super().save(*args, **kwargs)
+
+
+class EventActor(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants")
+    actor = models.ForeignKey("actors.Actor", on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(max_length=12, choices=ActorRole.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "role", "actor__name", "id"]
+        indexes = [models.Index(fields=["actor", "role"], name="eventactor_actor_role_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "actor", "role"], name="eventactor_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.actor} ({self.get_role_display()})"
+
+
+class Statement(ReviewedRecord, DatedMixin):
+    """A verbatim quote by a person or body, about an event."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    speaker = models.ForeignKey("actors.Actor", on_delete=models.PROTECT, related_name="statements")
+    on_behalf_of = models.ForeignKey("actors.Actor", null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="statements_made_for",
+                                     help_text="The state or organization the speaker speaks for.")
+    quote = models.TextField(help_text="Verbatim, as the source prints it, without the quote marks.")
+    context = models.TextField(blank=True, help_text="Where and how it was said, in your own words.")
+    event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="statements")
+    search_text = models.TextField(blank=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["search_text"])
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "id"]
+        indexes = [
+            models.Index(fields=["status", "date", "id"], name="statement_status_date_idx"),
+            models.Index(fields=["speaker", "date"], name="statement_speaker_date_idx"),
+            models.Index(fields=["event", "date"], name="statement_event_date_idx"),
+            models.Index(fields=["updated_at", "id"], name="statement_updated_idx"),
+        ]
+        constraints = [
+            precision_constraint(date_field="date", precision_field="date_precision",
+                                 name="statement_date_precision_matches"),
+            models.CheckConstraint(condition=~Q(quote=""), name="statement_quote_not_empty"),
+        ]
+
+    def __str__(self):
+        short = self.quote if len(self.quote) <= 60 else self.quote[:57] + "..."
+        return f"{self.speaker}: “{short}”"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(f"{self.quote} {self.context}")
+        super().save(*args, **kwargs)
+
+
+class Reaction(ReviewedRecord, DatedMixin):
+    """How a state or international organization responded to an event."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    actor = models.ForeignKey("actors.Actor", on_delete=models.PROTECT, related_name="reactions")
+    event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="reactions")
+    kind = models.CharField(max_length=20, choices=ReactionKind.choices)
+    stance = models.CharField(max_length=10, choices=Stance.choices)
+    description = models.TextField(help_text="In the curator's own words.")
+    cameo_code = models.CharField(max_length=4, blank=True, validators=[validate_cameo])
+    certainty = models.CharField(max_length=10, choices=Certainty.choices, default=Certainty.REPORTED,
+                                 help_text="'alleged' when one outlet claims it without proof.")
+    search_text = models.TextField(blank=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["search_text"])
+    objects = ReactionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "id"]
+        indexes = [
+            models.Index(fields=["status", "date", "id"], name="reaction_status_date_idx"),
+            models.Index(fields=["actor", "date"], name="reaction_actor_date_idx"),
+            models.Index(fields=["event", "date"], name="reaction_event_date_idx"),
+            models.Index(fields=["kind", "date"], name="reaction_kind_date_idx"),
+            models.Index(fields=["stance", "date"], name="reaction_stance_date_idx"),
+            models.Index(fields=["updated_at", "id"], name="reaction_updated_idx"),
+        ]
+        constraints = [
+            precision_constraint(date_field="date", precision_field="date_precision",
+                                 name="reaction_date_precision_matches"),
+            models.CheckConstraint(condition=Q(kind__in=ReactionKind.values), name="reaction_kind_valid"),
+            models.CheckConstraint(condition=Q(stance__in=Stance.values), name="reaction_stance_valid"),
+            models.CheckConstraint(condition=Q(certainty__in=Certainty.values),
+                                   name="reaction_certainty_valid"),
+        ]
+        # "A reaction's actor is a state or an international organization" spans two tables, so it
+        # is enforced by database triggers (migration events.0002) as well as by clean().
+
+    def __str__(self):
+        return f"{self.actor}: {self.get_kind_display()} ({self.event})"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        super().clean()
+        if self.actor_id and self.actor.kind not in REACTING_KINDS:
+            raise ValidationError({"actor": "A reaction's actor must be a state or an international "
+                                            "organization."})
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(self.description)
+        super().save(*args, **kwargs)

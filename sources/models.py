@@ -1,0 +1,101 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from events.base import PublicRecord
+from events.dates import DatePrecision, precision_constraint
+from sources.choices import SourceKind
+from sources.querysets import CitationQuerySet, SourceQuerySet
+
+
+class Source(PublicRecord):
+    """A published text that records cite. Its URL is stored only when known, never guessed."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    publisher = models.CharField(max_length=200)
+    title = models.CharField(max_length=400)
+    author = models.CharField(max_length=200, null=True, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    published_precision = models.CharField(max_length=10, choices=DatePrecision.choices,
+                                           default=DatePrecision.UNKNOWN)
+    kind = models.CharField(max_length=20, choices=SourceKind.choices)
+    language = models.CharField(max_length=8, default="en", help_text="BCP 47 code, e.g. en or es.")
+    url = models.URLField(max_length=500, null=True, blank=True)
+    summary = models.TextField(help_text="In the curator's own words.")
+    corpus_name = models.CharField(max_length=200, blank=True,
+                                   help_text="File name of the source's text in the citation corpus, "
+                                             "used by verify_citations.")
+
+    history = HistoricalRecords()
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["published_on", "title", "id"]
+        indexes = [
+            models.Index(fields=["publisher"], name="source_publisher_idx"),
+            models.Index(fields=["kind", "published_on"], name="source_kind_date_idx"),
+            models.Index(fields=["updated_at", "id"], name="source_updated_idx"),
+        ]
+        constraints = [
+            precision_constraint(date_field="published_on", precision_field="published_precision",
+                                 name="source_date_precision_matches"),
+            models.CheckConstraint(condition=Q(kind__in=SourceKind.values), name="source_kind_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.publisher}: {self.title}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Citation(models.Model):
+    """Ties exactly one reaction, statement or event to a source, with a verbatim excerpt."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    excerpt = models.TextField(help_text="Short and verbatim, as the source prints it.")
+    reaction = models.ForeignKey("events.Reaction", null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="citations")
+    statement = models.ForeignKey("events.Statement", null=True, blank=True, on_delete=models.CASCADE,
+                                  related_name="citations")
+    event = models.ForeignKey("events.Event", null=True, blank=True, on_delete=models.CASCADE,
+                              related_name="citations")
+
+    history = HistoricalRecords()
+    objects = CitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["source"], name="citation_source_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(reaction__isnull=False, statement__isnull=True, event__isnull=True)
+                    | Q(reaction__isnull=True, statement__isnull=False, event__isnull=True)
+                    | Q(reaction__isnull=True, statement__isnull=True, event__isnull=False)
+                ),
+                name="citation_exactly_one_target",
+                violation_error_message="A citation supports exactly one reaction, statement or event.",
+            ),
+            models.CheckConstraint(condition=~Q(excerpt=""), name="citation_excerpt_not_empty"),
+            models.UniqueConstraint(fields=["source", "reaction", "excerpt"], name="citation_unique_reaction",
+                                    condition=Q(reaction__isnull=False)),
+            models.UniqueConstraint(fields=["source", "statement", "excerpt"],
+                                    name="citation_unique_statement", condition=Q(statement__isnull=False)),
+            models.UniqueConstraint(fields=["source", "event", "excerpt"], name="citation_unique_event",
+                                    condition=Q(event__isnull=False)),
+        ]
+
+    def __str__(self):
+        short = self.excerpt if len(self.excerpt) <= 60 else self.excerpt[:57] + "..."
+        return f"{self.source.publisher}: “{short}”"
+
+    @property
+    def target(self):
+        return self.reaction or self.statement or self.event
+
+    def clean(self):
+        super().clean()
+        if sum(x is not None for x in (self.reaction_id, self.statement_id, self.event_id)) > 1:
+            raise ValidationError("A citation supports exactly one reaction, statement or event.")

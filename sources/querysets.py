@@ -1,0 +1,13 @@
+from django.db import models
+
+
+class SourceQuerySet(models.QuerySet):
+    def for_api(self):
+        return self
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class CitationQuerySet(models.QuerySet):
+    pass
