@@ -68,6 +68,10 @@ class Event(ReviewedRecord, DatedMixin):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.search_text = fold(f"{self.title} {self.description} {self.place}")
+        super().save(*args, **kwargs)
+
     def natural_key(self):
         return (self.slug,)
 
@@ -75,10 +79,6 @@ class Event(ReviewedRecord, DatedMixin):
         super().clean()
         if self.parent_id and self.parent_id == self.pk:
             raise ValidationError({"parent": "An event cannot be its own parent."})
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.title} {self.description} {self.place}")
-        super().save(*args, **kwargs)
 
 
 class EventActor(models.Model):
@@ -133,12 +133,12 @@ class Statement(ReviewedRecord, DatedMixin):
         short = self.quote if len(self.quote) <= 60 else self.quote[:57] + "..."
         return f"{self.speaker}: “{short}”"
 
-    def natural_key(self):
-        return (self.slug,)
-
     def save(self, *args, **kwargs):
         self.search_text = fold(f"{self.quote} {self.context}")
         super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class Reaction(ReviewedRecord, DatedMixin):
@@ -182,6 +182,10 @@ class Reaction(ReviewedRecord, DatedMixin):
     def __str__(self):
         return f"{self.actor}: {self.get_kind_display()} ({self.event})"
 
+    def save(self, *args, **kwargs):
+        self.search_text = fold(self.description)
+        super().save(*args, **kwargs)
+
     def natural_key(self):
         return (self.slug,)
 
@@ -190,7 +194,3 @@ class Reaction(ReviewedRecord, DatedMixin):
         if self.actor_id and self.actor.kind not in REACTING_KINDS:
             raise ValidationError({"actor": "A reaction's actor must be a state or an international "
                                             "organization."})
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(self.description)
-        super().save(*args, **kwargs)

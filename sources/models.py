@@ -15,13 +15,14 @@ class Source(PublicRecord):
     slug = models.SlugField(max_length=200, unique=True)
     publisher = models.CharField(max_length=200)
     title = models.CharField(max_length=400)
-    author = models.CharField(max_length=200, null=True, blank=True)
+    # Null, not "", for unknown: the issue asks for a nullable author and URL, and null means "not known".
+    author = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001
     published_on = models.DateField(null=True, blank=True)
     published_precision = models.CharField(max_length=10, choices=DatePrecision.choices,
                                            default=DatePrecision.UNKNOWN)
     kind = models.CharField(max_length=20, choices=SourceKind.choices)
     language = models.CharField(max_length=8, default="en", help_text="BCP 47 code, e.g. en or es.")
-    url = models.URLField(max_length=500, null=True, blank=True)
+    url = models.URLField(max_length=500, null=True, blank=True)  # noqa: DJ001
     summary = models.TextField(help_text="In the curator's own words.")
     corpus_name = models.CharField(max_length=200, blank=True,
                                    help_text="File name of the source's text in the citation corpus, "
