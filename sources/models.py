@@ -100,3 +100,23 @@ class Citation(models.Model):
         super().clean()
         if sum(x is not None for x in (self.reaction_id, self.statement_id, self.event_id)) > 1:
             raise ValidationError("A citation supports exactly one reaction, statement or event.")
+
+
+class SeedRecord(models.Model):
+    """Bookkeeping for ``load_seeds``: what the loader last applied to one fixture record.
+
+    A reload compares the database with this digest to tell a curator's edit (kept) from a record
+    still as the loader left it (safe to update to the fixture's new values).
+    """
+
+    model = models.CharField(max_length=100, help_text='Model label, e.g. "events.reaction".')
+    key = models.CharField(max_length=200, help_text="The record's natural key (its slug).")
+    digest = models.CharField(max_length=64, help_text="SHA-256 of the values last applied.")
+    applied_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["model", "key"]
+        constraints = [models.UniqueConstraint(fields=["model", "key"], name="seedrecord_unique")]
+
+    def __str__(self):
+        return f"{self.model}:{self.key}"
