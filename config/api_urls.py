@@ -2,8 +2,19 @@
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import APIRootView
+
+# The API root lists every endpoint, like DefaultRouter's, though each app keeps its own router.
+api_root = APIRootView.as_view(api_root_dict={
+    "reactions": "reaction-list",
+    "statements": "statement-list",
+    "events": "event-list",
+    "actors": "actor-list",
+    "sources": "source-list",
+})
 
 urlpatterns = [
+    path("", api_root, name="api-root"),
     path("", include("actors.api.urls")),
     path("", include("events.api.urls")),
     path("", include("sources.api.urls")),

@@ -176,7 +176,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "actors.choices.ActorKind",
+        "ReactionKindEnum": "events.choices.ReactionKind",
+        "SourceKindEnum": "sources.choices.SourceKind",
+        "DatePrecisionEnum": "events.dates.DatePrecision",
+    },
 }
 
 LOGGING = {

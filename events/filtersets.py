@@ -1,0 +1,294 @@
+"""FilterSets for events, statements and reactions, and the filter building blocks every app shares.
+
+Invalid input never passes silently: each filter validates through its form field, so DRF's
+DjangoFilterBackend answers with a JSON 400 naming the parameter, e.g. {"country": ["Unknown ..."]}.
+"""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django_countries import countries
+
+from actors.choices import REACTING_KINDS
+from events.choices import Certainty, ReactionKind, ReviewStatus, Stance
+from events.models import Event, EventActor, Reaction, Statement
+from events.text import fold
+
+# ---------------------------------------------------------------------------------------------------
+# Shared building blocks
+
+
+def choice_filter(choices, help_text, **kwargs):
+    """A ChoiceFilter whose error lists the allowed values."""
+    allowed = ", ".join(value for value, _label in choices)
+    return django_filters.ChoiceFilter(
+        choices=choices,
+        help_text=help_text,
+        error_messages={"invalid_choice": f"%(value)s is not a valid choice; use one of: {allowed}."},
+        **kwargs,
+    )
+
+
+def resolve_country(value: str) -> str:
+    """ISO alpha-2 code for an alpha-2 or alpha-3 code or an English name, any case; '' if unknown."""
+    value = value.strip()
+    if not value:
+        return ""
+    if len(value) in (2, 3) and value.isalpha():
+        code = countries.alpha2(value.upper())
+        if code:
+            return code
+    return countries.by_name(value) or ""
+
+
+class CountryListField(forms.CharField):
+    """Comma-separated countries (alpha-2, alpha-3 or English name) -> list of alpha-2 codes."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return []
+        codes, unknown = [], []
+        for part in value.split(","):
+            if not part.strip():
+                continue
+            code = resolve_country(part)
+            if code:
+                codes.append(code)
+            else:
+                unknown.append(part.strip())
+        if unknown:
+            raise forms.ValidationError(
+                "Unknown country: %(bad)s. Use ISO 3166-1 alpha-2 (NI), alpha-3 (NIC) or the English "
+                "name (Nicaragua), comma-separated.",
+                code="unknown_country",
+                params={"bad": ", ".join(unknown)},
+            )
+        return codes
+
+
+class CountryListFilter(django_filters.CharFilter):
+    """Matches records whose country field(s) are any of the given countries."""
+
+    field_class = CountryListField
+
+    def __init__(self, *args, country_fields=("country",), **kwargs):
+        self.country_fields = country_fields
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        condition = Q()
+        for field in self.country_fields:
+            condition |= Q(**{f"{field}__in": value})
+        return qs.filter(condition)
+
+
+class SlugListFilter(django_filters.BaseInFilter, django_filters.CharFilter):
+    """One slug or several, comma-separated (`?actor=mexico,ecuador`)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("lookup_expr", "in")
+        super().__init__(*args, **kwargs)
+
+
+class AwareDateTimeField(forms.DateTimeField):
+    """An ISO 8601 date-time that must carry a time zone (Z or +hh:mm)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.datetime):
+            parsed = value
+        else:
+            try:
+                parsed = datetime.datetime.fromisoformat(str(value).strip())
+            except ValueError:
+                raise forms.ValidationError(
+                    "Enter an ISO 8601 date-time with a time zone, e.g. 2024-04-06T00:00:00Z.",
+                    code="invalid") from None
+        if parsed.tzinfo is None or parsed.utcoffset() is None:
+            raise forms.ValidationError(
+                "Include a time zone (Z or +hh:mm), e.g. 2024-04-06T00:00:00Z; a naive time is ambiguous.",
+                code="naive")
+        return parsed
+
+
+class UpdatedAfterFilter(django_filters.IsoDateTimeFilter):
+    field_class = AwareDateTimeField
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        # Inclusive, so a client resuming from the last updated_at it saw never misses a record that
+        # shares that timestamp; it may see a few again and should upsert by public_id.
+        return qs.filter(updated_at__gte=value).order_by("updated_at", "id")
+
+
+def search_terms(value: str) -> list[str]:
+    return fold(value).split()
+
+
+STATUS_CHOICES = [(ReviewStatus.REVIEWED.value, "Reviewed"), (ReviewStatus.DRAFT.value, "Draft"),
+                  ("all", "All")]
+
+
+class PublicFilterSet(django_filters.FilterSet):
+    """Base for every API FilterSet: `updated_after` for mirrors."""
+
+    updated_after = UpdatedAfterFilter(
+        help_text="Only records created or changed at or after this ISO 8601 date-time, which must "
+                  "include a time zone (2024-04-06T00:00:00Z). Results then come in (updated_at, id) "
+                  "order so a mirror can resume; records at the boundary may repeat.")
+
+
+class ReviewedFilterSet(PublicFilterSet):
+    """Base for reviewed record types: only reviewed records unless staff ask for drafts."""
+
+    status = choice_filter(
+        STATUS_CHOICES, method="filter_status",
+        help_text="Review status. Defaults to reviewed. 'draft' and 'all' are for staff only; anyone "
+                  "else asking for them gets a 400.")
+
+    def is_valid(self):
+        valid = super().is_valid()
+        if valid and self.form.cleaned_data.get("status") in (ReviewStatus.DRAFT, "all"):
+            user = getattr(self.request, "user", None)
+            if not (user is not None and user.is_authenticated and user.is_staff):
+                self.form.add_error("status",
+                                    "Only staff can see drafts; leave status out or use 'reviewed'.")
+                return False
+        return valid
+
+    def filter_status(self, queryset, name, value):
+        # Applied in filter_queryset so the default (reviewed) holds when the parameter is absent.
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        status = self.form.cleaned_data.get("status") or ReviewStatus.REVIEWED
+        if status != "all":
+            queryset = queryset.filter(status=status)
+        return queryset
+
+    def filter_q(self, queryset, name, value):
+        terms = search_terms(value)
+        for term in terms:
+            queryset = queryset.filter(search_text__contains=term)
+        return queryset
+
+
+DATE_AFTER_HELP = ("On or after this date (YYYY-MM-DD). A partial date counts as the first day of its "
+                   "known period; records with an unknown date are left out.")
+DATE_BEFORE_HELP = "On or before this date (YYYY-MM-DD). Records with an unknown date are left out."
+COUNTRY_HELP = ("Country: ISO 3166-1 alpha-2 (NI), alpha-3 (NIC) or English name (Nicaragua), any case; "
+                "several comma-separated (NI,SLV,honduras). Unknown values are a 400.")
+
+
+def citing_source(model_field: str, slug: str) -> Exists:
+    """True for records of which a citation is to the source with this slug."""
+    from sources.models import Citation
+
+    return Exists(Citation.objects.filter(**{model_field: OuterRef("pk"), "source__slug": slug}))
+
+
+# ---------------------------------------------------------------------------------------------------
+# FilterSets
+
+
+class ReactionFilterSet(ReviewedFilterSet):
+    country = CountryListFilter(country_fields=("actor__country",),
+                                help_text="The reacting actor's country. " + COUNTRY_HELP)
+    actor = SlugListFilter(field_name="actor__slug",
+                           help_text="Slug of the reacting actor; several comma-separated.")
+    actor_kind = choice_filter([(k.value, k.label) for k in REACTING_KINDS], field_name="actor__kind",
+                               help_text="Kind of the reacting actor.")
+    event = django_filters.CharFilter(field_name="event__slug", help_text="Slug of the event reacted to.")
+    kind = choice_filter(ReactionKind.choices, help_text="Kind of reaction.")
+    stance = choice_filter(Stance.choices, help_text="Stance taken towards the event.")
+    certainty = choice_filter(Certainty.choices,
+                              help_text="'alleged' when one outlet claims it without proof.")
+    date_after = django_filters.DateFilter(field_name="date", lookup_expr="gte", help_text=DATE_AFTER_HELP)
+    date_before = django_filters.DateFilter(field_name="date", lookup_expr="lte", help_text=DATE_BEFORE_HELP)
+    source = django_filters.CharFilter(method="filter_source",
+                                       help_text="Slug of a source cited by the reaction.")
+    q = django_filters.CharFilter(method="filter_q",
+                                  help_text="Words to find in the description or in the actor's name and "
+                                            "aliases, ignoring accents and case (barcena finds Bárcena). "
+                                            "Every word must match.")
+
+    class Meta:
+        model = Reaction
+        fields = ["country", "actor", "actor_kind", "event", "kind", "stance", "certainty", "date_after",
+                  "date_before", "source", "q", "status", "updated_after"]
+
+    def filter_source(self, queryset, name, value):
+        return queryset.filter(citing_source("reaction", value))
+
+    def filter_q(self, queryset, name, value):
+        for term in search_terms(value):
+            queryset = queryset.filter(Q(search_text__contains=term) | Q(actor__search_text__contains=term))
+        return queryset
+
+
+class StatementFilterSet(ReviewedFilterSet):
+    speaker = SlugListFilter(field_name="speaker__slug",
+                             help_text="Slug of the speaker; several comma-separated.")
+    country = CountryListFilter(country_fields=("speaker__country", "on_behalf_of__country"),
+                                help_text="Country of the speaker or of whom they speak for. " + COUNTRY_HELP)
+    event = django_filters.CharFilter(field_name="event__slug", help_text="Slug of the event it is about.")
+    date_after = django_filters.DateFilter(field_name="date", lookup_expr="gte", help_text=DATE_AFTER_HELP)
+    date_before = django_filters.DateFilter(field_name="date", lookup_expr="lte", help_text=DATE_BEFORE_HELP)
+    q = django_filters.CharFilter(method="filter_q",
+                                  help_text="Words to find in the quote or its context, ignoring accents and "
+                                            "case. Every word must match.")
+
+    class Meta:
+        model = Statement
+        fields = ["speaker", "country", "event", "date_after", "date_before", "q", "status", "updated_after"]
+
+
+class CameoField(forms.RegexField):
+    def __init__(self, *args, **kwargs):
+        super().__init__(r"^\d{1,4}$", *args, **kwargs)
+        self.error_messages["invalid"] = "A CAMEO code or prefix is 1 to 4 digits, e.g. 11 or 111."
+
+
+class CameoFilter(django_filters.CharFilter):
+    field_class = CameoField
+
+
+class EventFilterSet(ReviewedFilterSet):
+    date_after = django_filters.DateFilter(field_name="date", lookup_expr="gte", help_text=DATE_AFTER_HELP)
+    date_before = django_filters.DateFilter(field_name="date", lookup_expr="lte", help_text=DATE_BEFORE_HELP)
+    country = CountryListFilter(method="filter_country",
+                                help_text="Country where the event happened or of one of its participants. "
+                                          + COUNTRY_HELP)
+    actor = SlugListFilter(method="filter_actor",
+                           help_text="Slug of a participating actor; several comma-separated (any of them).")
+    cameo = CameoFilter(field_name="cameo_code", lookup_expr="startswith",
+                        help_text="CAMEO code or prefix: 11 finds 11, 111, 112...")
+    parent = django_filters.CharFilter(field_name="parent__slug", help_text="Slug of the parent event.")
+    q = django_filters.CharFilter(method="filter_q",
+                                  help_text="Words to find in the title, description or place, ignoring "
+                                            "accents and case. Every word must match.")
+
+    class Meta:
+        model = Event
+        fields = ["date_after", "date_before", "country", "actor", "cameo", "parent", "q", "status",
+                  "updated_after"]
+
+    def filter_country(self, queryset, name, value):
+        if not value:
+            return queryset
+        participant = EventActor.objects.filter(event=OuterRef("pk"), actor__country__in=value)
+        return queryset.filter(Q(country__in=value) | Exists(participant))
+
+    def filter_actor(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(Exists(EventActor.objects.filter(event=OuterRef("pk"), actor__slug__in=value)))
+

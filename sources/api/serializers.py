@@ -1,0 +1,26 @@
+from rest_framework import serializers
+
+from sources.models import Citation, Source
+
+
+class SourceBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ["slug", "title", "publisher", "kind"]
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    """A source and the verbatim excerpt of it that supports the record."""
+
+    source = SourceBriefSerializer(read_only=True)
+
+    class Meta:
+        model = Citation
+        fields = ["source", "excerpt"]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ["public_id", "slug", "publisher", "title", "author", "published_on", "published_precision",
+                  "kind", "language", "url", "summary", "created_at", "updated_at"]

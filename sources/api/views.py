@@ -1,0 +1,20 @@
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import viewsets
+
+from events.api.ordering import StrictOrderingFilter
+from sources.api.serializers import SourceSerializer
+from sources.filtersets import SourceFilterSet
+from sources.models import Source
+
+
+class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+    """The published texts that records cite. Detail by slug."""
+
+    serializer_class = SourceSerializer
+    filterset_class = SourceFilterSet
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    ordering_fields = ["published_on", "title", "publisher", "updated_at"]
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return Source.objects.for_api()
