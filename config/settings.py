@@ -51,9 +51,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.health.HealthCheckMiddleware",  # first: answers /healthz and /readyz before host checks
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # API HTTP caching: ETag/304 from the rendered body, then Cache-Control (config/middleware.py).
+    "django.middleware.http.ConditionalGetMiddleware",
+    "config.middleware.ApiCacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -61,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "config.request_limits.QueryStringLimitMiddleware",
+    "config.db_middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -139,8 +145,15 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 
+# Cache-Control for /api/ GET answers: shared caches may keep anonymous answers for a minute; signed-in
+# users (who may see drafts) get answers no cache keeps.
+API_CACHE_CONTROL = env.str("API_CACHE_CONTROL", default="public, max-age=60")
+API_CACHE_CONTROL_AUTHENTICATED = env.str("API_CACHE_CONTROL_AUTHENTICATED", default="private, no-store")
+
 API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
 API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=1000)
+# Longer query strings on /api/ are refused with a JSON 414 (config/request_limits.py).
+API_MAX_QUERY_STRING = env.int("API_MAX_QUERY_STRING", default=2048)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

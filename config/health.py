@@ -1,0 +1,61 @@
+"""Liveness (/healthz) and readiness (/readyz) probes.
+
+``HealthCheckMiddleware`` sits first in MIDDLEWARE and answers both paths before host
+validation and the HTTPS redirect, so a container health check on 127.0.0.1 works whatever
+DJANGO_ALLOWED_HOSTS says. The same views are also routed in config/urls.py.
+"""
+
+import logging
+
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+
+from config.errors import DATABASE_UNAVAILABLE_ERRORS, RETRY_AFTER_SECONDS
+
+logger = logging.getLogger(__name__)
+
+
+@never_cache
+def healthz(request):
+    """The process is up and serving requests. Touches no database."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def readyz(request):
+    """The database answers and every migration is applied: the API can serve traffic."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DATABASE_UNAVAILABLE_ERRORS as exc:
+        logger.error("Readiness check: database unavailable: %s", exc)
+        response = JsonResponse({"status": "unavailable", "database": "unavailable"}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    if plan:
+        pending = [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
+        response = JsonResponse({"status": "unavailable", "database": "ok",
+                                 "unapplied_migrations": pending}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return JsonResponse({"status": "ok", "database": "ok", "unapplied_migrations": []})
+
+
+PROBES = {"/healthz": healthz, "/healthz/": healthz, "/readyz": readyz, "/readyz/": readyz}
+
+
+class HealthCheckMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        view = PROBES.get(request.path_info)
+        if view is not None and request.method in ("GET", "HEAD"):
+            return view(request)
+        return self.get_response(request)
