@@ -8,6 +8,9 @@ class Command(BaseCommand):
             "whitespace normalised) in its source's text file in --corpus. Checks the fixtures in seeds/ "
             "by default (no database needed), or the database with --database.")
 
+    # It runs before the test suite on a clean clone and reads only files by default.
+    requires_system_checks = []
+
     def add_arguments(self, parser):
         parser.add_argument("--corpus", required=True, help="Directory of source texts, by corpus_name.")
         parser.add_argument("--database", action="store_true", help="Check database records, not fixtures.")
