@@ -1,0 +1,108 @@
+"""Production settings, throttling, request size limits, and no write path for anonymous users."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.test import Client
+from rest_framework.throttling import AnonRateThrottle
+
+ROOT = Path(__file__).resolve().parents[2]
+ENDPOINTS = ["reactions", "statements", "events", "actors", "sources"]
+
+
+def run_manage(*args, **env):
+    clean_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/tmp"),
+                 "DATABASE_URL": "sqlite:////tmp/eventdb-never-opened.sqlite3", **env}
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=clean_env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_deploy_check_reports_nothing_with_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING",
+                        DJANGO_SECRET_KEY="a-long-random-production-key-" + "x7Q2pL9vR4" * 5,
+                        DJANGO_ALLOWED_HOSTS="events.example.org")
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_start_without_a_secret_key_fails_with_a_clear_message():
+    result = run_manage("check", DJANGO_ALLOWED_HOSTS="events.example.org")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_anonymous_throttle_rate_comes_from_the_environment():
+    code = "from django.conf import settings; print(settings.REST_FRAMEWORK['DEFAULT_THROTTLE_RATES'])"
+    result = run_manage("shell", "-c", code, DJANGO_DEBUG="1", API_ANON_THROTTLE_RATE="7/hour")
+    assert result.returncode == 0, result.stderr
+    assert "{'anon': '7/hour'}" in result.stdout
+
+
+@pytest.mark.django_db
+def test_anonymous_reads_over_the_rate_get_json_429_with_retry_after(api_client, monkeypatch):
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
+    for _ in range(3):
+        assert api_client.get("/api/actors/").status_code == 200
+    response = api_client.get("/api/reactions/")
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/json"
+    assert "throttled" in response.json()["detail"].lower()
+    assert 0 < int(response["Retry-After"]) <= 60
+
+
+@pytest.mark.django_db
+def test_overlong_query_string_is_refused_with_json_414_naming_the_limit(api_client, settings):
+    limit = settings.API_MAX_QUERY_STRING
+    response = api_client.get("/api/reactions/", {"q": "a" * limit})
+    assert response.status_code == 414
+    assert response["Content-Type"] == "application/json"
+    assert f"limit is {limit} bytes" in response.json()["detail"]
+    assert api_client.get("/api/reactions/", {"q": "a" * (limit - 10)}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_page_size_over_the_cap_is_a_json_400_naming_page_size(api_client, settings):
+    response = api_client.get("/api/reactions/", {"page_size": settings.API_MAX_PAGE_SIZE + 1})
+    assert response.status_code == 400
+    assert "page_size" in response.json()
+
+
+def curated_counts():
+    return {model._meta.label: model.objects.count()
+            for app in ("actors", "events", "sources") for model in apps.get_app_config(app).get_models()}
+
+
+def test_anonymous_users_have_no_write_path_on_any_endpoint(seeded, api_client):
+    before = curated_counts()
+    for endpoint in ENDPOINTS:
+        listing = api_client.get(f"/api/{endpoint}/")
+        assert listing.status_code == 200
+        slug = listing.json()["results"][0]["slug"]
+        attempts = [("post", f"/api/{endpoint}/")] + [
+            (method, f"/api/{endpoint}/{slug}/") for method in ("put", "patch", "delete")]
+        for method, url in attempts:
+            response = getattr(api_client, method)(url, {"slug": "x", "title": "x"}, format="json")
+            assert response.status_code in (401, 403, 405), (method, url, response.status_code)
+            assert response["Content-Type"] == "application/json"
+        assert api_client.get(f"/api/{endpoint}/{slug}/").status_code == 200
+    assert curated_counts() == before
+
+
+@pytest.mark.django_db
+def test_admin_asks_anonymous_users_to_log_in():
+    response = Client().get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.django_db
+def test_admin_login_post_without_csrf_token_is_refused(django_user_model):
+    django_user_model.objects.create_superuser("root", password="pw-root-123")
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/admin/login/", {"username": "root", "password": "pw-root-123"})
+    assert response.status_code == 403
+    assert "_auth_user_id" not in client.session
