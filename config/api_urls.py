@@ -11,6 +11,7 @@ api_root = APIRootView.as_view(api_root_dict={
     "events": "event-list",
     "actors": "actor-list",
     "sources": "source-list",
+    "deletions": "deletion-list",
 })
 
 urlpatterns = [

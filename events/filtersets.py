@@ -125,7 +125,9 @@ class UpdatedAfterFilter(django_filters.IsoDateTimeFilter):
             return qs
         # Inclusive, so a client resuming from the last updated_at it saw never misses a record that
         # shares that timestamp; it may see a few again and should upsert by public_id.
-        return qs.filter(updated_at__gte=value).order_by("updated_at", "id")
+        # changed_since() also catches changes to what a record inlines (its actor's name, its event's
+        # title, a cited source), so a mirror's copy never goes stale.
+        return qs.changed_since(value).order_by("updated_at", "id")
 
 
 def search_terms(value: str) -> list[str]:

@@ -1,7 +1,7 @@
 """Query shape for each model, defined once: what the API needs in a constant number of queries."""
 
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from events.choices import ReviewStatus
 
@@ -20,6 +20,12 @@ class ReviewedQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
 
+def _cited_source_changed(target: str, since):
+    from sources.models import Citation
+
+    return Exists(Citation.objects.filter(**{target: OuterRef("pk")}, source__updated_at__gte=since))
+
+
 def _citations():
     from sources.models import Citation
 
@@ -35,12 +41,33 @@ class EventQuerySet(ReviewedQuerySet):
             _citations(),
         )
 
+    def changed_since(self, since):
+        """Events whose API representation may have changed at or after ``since``."""
+        from events.models import EventActor
+
+        participant_changed = Exists(EventActor.objects.filter(event=OuterRef("pk"),
+                                                                actor__updated_at__gte=since))
+        return self.filter(Q(updated_at__gte=since) | Q(parent__updated_at__gte=since)
+                           | participant_changed | _cited_source_changed("event", since))
+
 
 class StatementQuerySet(ReviewedQuerySet):
     def for_api(self):
         return self.select_related("speaker", "on_behalf_of", "event").prefetch_related(_citations())
 
+    def changed_since(self, since):
+        """Statements whose API representation may have changed at or after ``since``: their own row,
+        or an inlined speaker, represented actor, event or cited source."""
+        return self.filter(Q(updated_at__gte=since) | Q(speaker__updated_at__gte=since)
+                           | Q(on_behalf_of__updated_at__gte=since) | Q(event__updated_at__gte=since)
+                           | _cited_source_changed("statement", since))
+
 
 class ReactionQuerySet(ReviewedQuerySet):
     def for_api(self):
         return self.select_related("actor", "event").prefetch_related(_citations())
+
+    def changed_since(self, since):
+        """Reactions whose API representation may have changed at or after ``since``."""
+        return self.filter(Q(updated_at__gte=since) | Q(actor__updated_at__gte=since)
+                           | Q(event__updated_at__gte=since) | _cited_source_changed("reaction", since))

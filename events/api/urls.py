@@ -1,5 +1,7 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from events.api.sync import DeletionFeedView
 from events.api.views import EventViewSet, ReactionViewSet, StatementViewSet
 
 router = SimpleRouter()
@@ -7,4 +9,7 @@ router.register("reactions", ReactionViewSet, basename="reaction")
 router.register("statements", StatementViewSet, basename="statement")
 router.register("events", EventViewSet, basename="event")
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("deletions/", DeletionFeedView.as_view(), name="deletion-list"),
+    *router.urls,
+]

@@ -1,0 +1,69 @@
+"""Incremental sync: what a mirror needs to learn besides "what changed".
+
+Changes come from each list endpoint's ``updated_after``; this module answers the other half:
+which records vanished from a viewer's sight since a moment, because a curator deleted them, or
+(for anonymous viewers) returned them to draft. Deletions are read from the change history that
+django-simple-history already keeps, so every delete path (admin, shell, service) is covered.
+"""
+
+import datetime
+
+from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value
+
+from actors.models import Actor
+from events.choices import ReviewStatus
+from events.models import Event, Reaction, Statement
+from sources.models import Source
+
+# Public type name -> model. Order is the order types appear in the schema's enum.
+SYNC_TYPES = {
+    "reaction": Reaction,
+    "statement": Statement,
+    "event": Event,
+    "actor": Actor,
+    "source": Source,
+}
+REVIEWED_TYPES = {"reaction", "statement", "event"}
+
+
+class RemovalReason:
+    DELETED = "deleted"
+    WITHDRAWN = "withdrawn"
+
+
+def removals_since(*, since: datetime.datetime, user, types: list[str] | None = None) -> QuerySet:
+    """Records removed from ``user``'s view at or after ``since``, oldest first.
+
+    Rows are dicts: public_id, type, reason ("deleted" or "withdrawn"), removed_at. A record
+    withdrawn and later reviewed again is not listed: it is visible, so ``updated_after`` has it.
+    """
+    staff = user is not None and user.is_authenticated and user.is_staff
+    parts = []
+    for name in types or list(SYNC_TYPES):
+        model = SYNC_TYPES[name]
+        history = model.history.model
+        deleted = history.objects.filter(history_type="-", history_date__gte=since)
+        # Deleted, and not re-created under the same public_id since (simple-history never reuses).
+        parts.append(
+            deleted.annotate(
+                type=Value(name, output_field=CharField()),
+                reason=Value(RemovalReason.DELETED, output_field=CharField()),
+                removed_at=F("history_date"),
+            ).values("public_id", "type", "reason", "removed_at").order_by()
+        )
+        if name in REVIEWED_TYPES and not staff:
+            # Back to draft after having been public: anonymous mirrors must drop it.
+            was_public = history.objects.filter(id=OuterRef("id"), status=ReviewStatus.REVIEWED)
+            withdrawn = model.objects.filter(
+                Q(status=ReviewStatus.DRAFT) & Q(updated_at__gte=since) & Exists(was_public)
+            )
+            parts.append(
+                withdrawn.annotate(
+                    type=Value(name, output_field=CharField()),
+                    reason=Value(RemovalReason.WITHDRAWN, output_field=CharField()),
+                    removed_at=F("updated_at"),
+                ).values("public_id", "type", "reason", "removed_at").order_by()
+            )
+    first, *rest = parts
+    combined = first.union(*rest, all=True) if rest else first
+    return combined.order_by("removed_at", "public_id")
