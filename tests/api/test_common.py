@@ -1,0 +1,116 @@
+"""Behaviour shared by every list endpoint: root, pagination, errors, sync, ordering."""
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from actors.models import Actor
+from events.models import Event, Reaction
+from sources.models import Source
+from tests.api.conftest import slugs
+from tests.factories import ActorFactory, EventFactory, ReactionFactory, SourceFactory, StatementFactory
+
+pytestmark = pytest.mark.django_db
+ENDPOINTS = ["/api/reactions/", "/api/statements/", "/api/events/", "/api/actors/", "/api/sources/"]
+
+
+def test_api_root_lists_the_five_endpoints(api_client):
+    response = api_client.get("/api/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    body = response.json()
+    assert {"actors", "events", "reactions", "sources", "statements"} <= set(body)
+    assert body["reactions"] == "http://testserver/api/reactions/"
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_every_record_exposes_sync_fields(api_client, url):
+    ReactionFactory()
+    StatementFactory()
+    SourceFactory()
+    row = api_client.get(url).json()["results"][0]
+    for key in ("public_id", "slug", "created_at", "updated_at"):
+        assert row[key], key
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_page_size_over_cap_is_400(api_client, url):
+    response = api_client.get(url, {"page_size": settings.API_MAX_PAGE_SIZE + 1})
+    assert response.status_code == 400
+    assert list(response.json()) == ["page_size"]
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_page_past_the_end_is_json_404(api_client, url):
+    response = api_client.get(url, {"page": 99})
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert "detail" in response.json()
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_bad_ordering_is_400(api_client, url):
+    response = api_client.get(url, {"ordering": "no_such_field"})
+    assert response.status_code == 400
+    assert "no_such_field" in response.json()["ordering"][0]
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_naive_updated_after_is_400(api_client, url):
+    response = api_client.get(url, {"updated_after": "2024-04-06T10:00:00"})
+    assert response.status_code == 400
+    assert "time zone" in response.json()["updated_after"][0]
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_malformed_updated_after_is_400(api_client, url):
+    response = api_client.get(url, {"updated_after": "last tuesday"})
+    assert response.status_code == 400
+    assert list(response.json()) == ["updated_after"]
+
+
+def test_page_size_splits_results_without_overlap(api_client):
+    for day in range(1, 6):
+        ReactionFactory(slug=f"r{day}", date=datetime.date(2024, 4, 6))
+    first = slugs(api_client.get("/api/reactions/", {"page_size": 2}))
+    second = slugs(api_client.get("/api/reactions/", {"page_size": 2, "page": 2}))
+    third = slugs(api_client.get("/api/reactions/", {"page_size": 2, "page": 3}))
+    assert first + second + third == ["r1", "r2", "r3", "r4", "r5"]
+
+
+def test_updated_after_returns_changed_records_in_updated_at_then_id_order(api_client):
+    ReactionFactory(slug="old", date=datetime.date(2024, 4, 1))
+    late_date = ReactionFactory(slug="late-date", date=datetime.date(2024, 4, 30))
+    early_date = ReactionFactory(slug="early-date", date=datetime.date(2024, 4, 2))
+    base = timezone.now()
+    for model in (Actor, Event, Source, Reaction):  # nothing inlined in a reaction changed recently
+        model.objects.update(updated_at=base - datetime.timedelta(days=2))
+    Reaction.objects.filter(pk=late_date.pk).update(updated_at=base)
+    Reaction.objects.filter(pk=early_date.pk).update(updated_at=base + datetime.timedelta(seconds=1))
+
+    since = (base - datetime.timedelta(days=1)).isoformat()
+    assert slugs(api_client.get("/api/reactions/", {"updated_after": since})) == ["late-date", "early-date"]
+    # "Z" and explicit offsets both work; the boundary record is included so a resumed sync misses nothing.
+    utc_z = base.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    assert slugs(api_client.get("/api/reactions/", {"updated_after": utc_z})) == ["late-date", "early-date"]
+
+
+def test_updated_after_ties_are_broken_by_id(api_client):
+    first, second = ActorFactory(slug="first"), ActorFactory(slug="second")
+    stamp = timezone.now()
+    type(first).objects.filter(pk__in=[first.pk, second.pk]).update(updated_at=stamp)
+    result = slugs(api_client.get("/api/actors/", {"updated_after": stamp.isoformat()}))
+    assert result == ["first", "second"]
+
+
+def test_updated_after_cannot_be_combined_with_ordering(api_client):
+    response = api_client.get("/api/sources/", {"updated_after": "2024-01-01T00:00:00Z", "ordering": "title"})
+    assert response.status_code == 400
+    assert "updated_after" in response.json()["ordering"][0]
+
+
+def test_unknown_query_parameters_are_ignored(api_client):
+    SourceFactory(slug="s")
+    EventFactory(slug="e")
+    assert slugs(api_client.get("/api/sources/", {"colour": "blue"})) == ["s"]
