@@ -55,6 +55,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # API HTTP caching: ETag/304 from the rendered body, then Cache-Control (config/middleware.py).
+    "django.middleware.http.ConditionalGetMiddleware",
+    "config.middleware.ApiCacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -141,6 +144,11 @@ CORS_ALLOWED_ORIGINS = env.list("DJANGO_CORS_ALLOWED_ORIGINS", default=[])
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+
+# Cache-Control for /api/ GET answers: shared caches may keep anonymous answers for a minute; signed-in
+# users (who may see drafts) get answers no cache keeps.
+API_CACHE_CONTROL = env.str("API_CACHE_CONTROL", default="public, max-age=60")
+API_CACHE_CONTROL_AUTHENTICATED = env.str("API_CACHE_CONTROL_AUTHENTICATED", default="private, no-store")
 
 API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
 API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=1000)

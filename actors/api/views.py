@@ -5,9 +5,10 @@ from actors.api.serializers import ActorSerializer
 from actors.filtersets import ActorFilterSet
 from actors.models import Actor
 from events.api.ordering import StrictOrderingFilter
+from events.api.renderers import CSVMixin
 
 
-class ActorViewSet(viewsets.ReadOnlyModelViewSet):
+class ActorViewSet(CSVMixin, viewsets.ReadOnlyModelViewSet):
     """States, organizations, bodies and people, with aliases and roles. Detail by slug."""
 
     serializer_class = ActorSerializer

@@ -2,12 +2,14 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 
 from events.api.ordering import StrictOrderingFilter
+from events.api.renderers import CSVMixin
 from events.api.serializers import EventSerializer, ReactionSerializer, StatementSerializer
+from events.api.stats import StatsMixin
 from events.filtersets import EventFilterSet, ReactionFilterSet, StatementFilterSet
 from events.models import Event, Reaction, Statement
 
 
-class EventViewSet(viewsets.ReadOnlyModelViewSet):
+class EventViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
     """Events with their participants, parent event and citations. Detail by slug."""
 
     serializer_class = EventSerializer
@@ -20,7 +22,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         return Event.objects.for_api().visible_to(self.request.user)
 
 
-class StatementViewSet(viewsets.ReadOnlyModelViewSet):
+class StatementViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
     """Verbatim statements by people and bodies, with speaker, event and citations. Detail by slug."""
 
     serializer_class = StatementSerializer
@@ -33,7 +35,7 @@ class StatementViewSet(viewsets.ReadOnlyModelViewSet):
         return Statement.objects.for_api().visible_to(self.request.user)
 
 
-class ReactionViewSet(viewsets.ReadOnlyModelViewSet):
+class ReactionViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
     """How states and international organizations reacted to events, with citations. Detail by slug."""
 
     serializer_class = ReactionSerializer

@@ -2,12 +2,13 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 
 from events.api.ordering import StrictOrderingFilter
+from events.api.renderers import CSVMixin
 from sources.api.serializers import SourceSerializer
 from sources.filtersets import SourceFilterSet
 from sources.models import Source
 
 
-class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+class SourceViewSet(CSVMixin, viewsets.ReadOnlyModelViewSet):
     """The published texts that records cite. Detail by slug."""
 
     serializer_class = SourceSerializer

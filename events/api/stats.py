@@ -1,0 +1,179 @@
+"""Aggregate counts for list endpoints: ``/api/<records>/stats/?group_by=...``.
+
+The stats action runs the list endpoint's own FilterSet on the list endpoint's own queryset, so every
+list filter narrows the counts the same way, then groups in the database with
+``values(key).annotate(Count)``. Date buckets use TruncDay/TruncWeek/TruncMonth, which work on SQLite and
+PostgreSQL alike.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Value
+from django.db.models.functions import Coalesce, NullIf, TruncDay, TruncMonth, TruncWeek
+from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from actors.choices import ActorKind
+from events.cameo import CAMEO_CODES
+from events.choices import ReactionKind, Stance
+
+INTERVALS = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth}
+UNKNOWN_LABEL = "Unknown"
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """One way to group records: the expression of its key, and how a key reads for people."""
+
+    description: str
+    expression: object = None  # a field path or query expression; None for the date dimension
+    labels: dict = field(default_factory=dict)  # key -> label; or label_field below
+    label_field: str | None = None
+    country: bool = False
+
+
+def _country_key(path):
+    return NullIf(F(path), Value(""))
+
+
+DIMENSIONS: dict[str, dict[str, Dimension]] = {
+    "events.reaction": {
+        "stance": Dimension("The reaction's stance.", "stance", dict(Stance.choices)),
+        "country": Dimension("The reacting actor's country (ISO 3166-1 alpha-2).",
+                             _country_key("actor__country"), country=True),
+        "kind": Dimension("The kind of reaction.", "kind", dict(ReactionKind.choices)),
+        "actor_kind": Dimension("The reacting actor's kind.", "actor__kind", dict(ActorKind.choices)),
+        "date": Dimension("The reaction's date, bucketed by `interval`."),
+    },
+    "events.statement": {
+        "speaker": Dimension("The speaker (actor slug).", "speaker__slug", label_field="speaker__name"),
+        "country": Dimension("The country the speaker speaks for, else the speaker's own country.",
+                             Coalesce(_country_key("on_behalf_of__country"),
+                                      _country_key("speaker__country")),
+                             country=True),
+        "date": Dimension("The statement's date, bucketed by `interval`."),
+    },
+    "events.event": {
+        "country": Dimension("The event's country (ISO 3166-1 alpha-2).", _country_key("country"),
+                             country=True),
+        "cameo": Dimension("The event's CAMEO code.", NullIf(F("cameo_code"), Value("")), CAMEO_CODES),
+        "date": Dimension("The event's date, bucketed by `interval`."),
+    },
+}
+
+
+class StatsBucketSerializer(serializers.Serializer):
+    key = serializers.CharField(allow_null=True, help_text="The group's value; null when unknown.")
+    label = serializers.CharField(help_text="The group's value in words.")
+    count = serializers.IntegerField(min_value=0)
+
+
+class StatsSerializer(serializers.Serializer):
+    group_by = serializers.CharField()
+    interval = serializers.CharField(allow_null=True, help_text="Only for group_by=date.")
+    total = serializers.IntegerField(min_value=0, help_text="All matching records.")
+    results = StatsBucketSerializer(many=True)
+
+
+def _choose(request, name, allowed, default=None):
+    value = request.query_params.get(name, default)
+    if value in (None, ""):
+        raise ValidationError({name: [f"This parameter is required; one of: {', '.join(allowed)}."]})
+    if value not in allowed:
+        raise ValidationError({name: [f"{value!r} is not one of: {', '.join(allowed)}."]})
+    return value
+
+
+def compute_stats(queryset, dimensions: dict[str, Dimension], request) -> dict:
+    group_by = _choose(request, "group_by", list(dimensions))
+    interval = None
+    if group_by == "date":
+        interval = _choose(request, "interval", list(INTERVALS), default="day")
+    elif request.query_params.get("interval"):
+        raise ValidationError({"interval": ["Only used with group_by=date."]})
+    dim = dimensions[group_by]
+
+    base = queryset.select_related(None).prefetch_related(None).order_by()
+    key = INTERVALS[interval]("date") if interval else dim.expression
+    if isinstance(key, str):
+        key = F(key)
+    values = ["key", "label_value"] if dim.label_field else ["key"]
+    annotated = base.annotate(key=key)
+    if dim.label_field:
+        annotated = annotated.annotate(label_value=F(dim.label_field))
+    rows = annotated.values(*values).annotate(count=Count("pk", distinct=True)).order_by("-count", "key")
+
+    results = []
+    for row in rows:
+        raw = row["key"]
+        results.append({"key": None if raw is None else _key_text(raw),
+                        "label": _label(dim, raw, row.get("label_value")), "count": row["count"]})
+    if interval:
+        results.sort(key=lambda r: (r["key"] is None, r["key"] or ""))
+    return {"group_by": group_by, "interval": interval, "total": base.count(), "results": results}
+
+
+def _key_text(raw):
+    if hasattr(raw, "date") and callable(raw.date):
+        raw = raw.date()  # TruncX over a DateField may come back as a datetime on some backends
+    return raw.isoformat() if hasattr(raw, "isoformat") else str(raw)
+
+
+def _label(dim: Dimension, raw, label_value):
+    if raw is None:
+        return UNKNOWN_LABEL
+    if label_value is not None:
+        return str(label_value)
+    if dim.country:
+        return countries.name(raw) or str(raw)
+    if dim.labels:
+        return str(dim.labels.get(raw, raw))
+    return _key_text(raw)
+
+
+def _stats_schema(label: str, dimensions: dict[str, Dimension]):
+    return extend_schema(
+        summary=f"Counts of {label}, grouped",
+        description=(
+            f"Counts of the {label} the list endpoint would return, grouped by `group_by`. Every filter of "
+            "the list endpoint applies. Results are sorted by count (largest first), or by date for "
+            "group_by=date. A record with no value for the group counts under key null, label "
+            f"'{UNKNOWN_LABEL}'.\n\n"
+            + "\n".join(f"- `{name}`: {dim.description}" for name, dim in dimensions.items())
+        ),
+        parameters=[
+            OpenApiParameter("group_by", OpenApiTypes.STR, required=True, enum=list(dimensions),
+                             description="What to group by."),
+            OpenApiParameter("interval", OpenApiTypes.STR, enum=list(INTERVALS),
+                             description="Date bucket for group_by=date (default day). Weeks start on "
+                                         "Monday; a bucket's key is its first day."),
+        ],
+        responses={200: StatsSerializer},
+        filters=True,
+    )
+
+
+class StatsMixin:
+    """Adds ``GET <list>/stats/`` to a list viewset whose model has an entry in ``DIMENSIONS``."""
+
+    stats_dimensions: dict[str, Dimension] = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        model = cls.serializer_class.Meta.model
+        dimensions = DIMENSIONS[model._meta.label_lower]
+        cls.stats_dimensions = dimensions
+
+        def stats(self, request, *args, **kwargs):
+            queryset = self.filter_queryset(self.get_queryset())
+            return Response(compute_stats(queryset, self.stats_dimensions, request))
+
+        stats.__doc__ = f"Counts of {model._meta.verbose_name_plural}, grouped."
+        schema = _stats_schema(str(model._meta.verbose_name_plural), dimensions)
+        cls.stats = action(detail=False, methods=["get"], url_path="stats", pagination_class=None)(
+            schema(stats))
