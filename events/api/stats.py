@@ -175,5 +175,6 @@ class StatsMixin:
 
         stats.__doc__ = f"Counts of {model._meta.verbose_name_plural}, grouped."
         schema = _stats_schema(str(model._meta.verbose_name_plural), dimensions)
-        cls.stats = action(detail=False, methods=["get"], url_path="stats", pagination_class=None)(
-            schema(stats))
+        # extend_schema goes on top of @action, which would otherwise replace its annotation.
+        cls.stats = schema(action(detail=False, methods=["get"], url_path="stats", pagination_class=None)(
+            stats))
