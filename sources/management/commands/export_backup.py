@@ -1,0 +1,80 @@
+"""Export the curated database as a natural-key JSON fixture that ``loaddata`` restores.
+
+Actors, sources, events, statements and reactions are keyed by slug (natural primary keys), and
+every reference to them is by slug too. Roles, event participants and citations have no natural
+key: they keep their primary keys, so the export restores into an EMPTY database (a fresh
+deployment after ``migrate``); it is not a merge tool. History tables are not exported. Users
+are not exported either: a record reviewed by a curator refers to them by username, so create
+those accounts before loading.
+
+    manage.py export_backup --output backup.json
+    manage.py loaddata backup.json          # into an empty, migrated database
+"""
+
+import datetime as dt
+import json
+
+from django.apps import apps
+from django.core import serializers
+from django.core.management.base import BaseCommand
+from django.core.serializers.json import DjangoJSONEncoder
+
+# Curated data, referenced records first. SeedRecord travels along so that load_seeds, run again
+# after a restore (bin/start does), still tells curators' edits from untouched seed records.
+MODELS = [
+    "actors.Actor",
+    "actors.Role",
+    "sources.Source",
+    "events.Event",
+    "events.EventActor",
+    "events.Statement",
+    "events.Reaction",
+    "sources.Citation",
+    "sources.SeedRecord",
+]
+
+
+class FullPrecisionEncoder(DjangoJSONEncoder):
+    """Django's JSON encoder with datetimes to the microsecond.
+
+    DjangoJSONEncoder (so ``dumpdata``) cuts datetimes to milliseconds, which would change every
+    created_at and updated_at on restore; loaddata parses the full precision back.
+    """
+
+    def default(self, o):
+        if isinstance(o, dt.datetime):
+            text = o.isoformat()
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
+def backup_records() -> list[dict]:
+    """Every curated record as natural-key fixture dicts, referenced records first."""
+    records = []
+    for label in MODELS:
+        model = apps.get_model(label)
+        records += serializers.serialize("python", model._base_manager.order_by("pk").iterator(),
+                                         use_natural_foreign_keys=True, use_natural_primary_keys=True)
+    return records
+
+
+class Command(BaseCommand):
+    help = ("Export the curated database (actors, roles, sources, events, participants, statements, "
+            "reactions, citations) as a natural-key JSON fixture for loaddata into an empty database.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", "-o", required=True,
+                            help="File to write (JSON); '-' writes to standard output.")
+        parser.add_argument("--indent", type=int, default=2, help="JSON indentation (default 2).")
+
+    def handle(self, *args, output, indent, verbosity, **options):
+        records = backup_records()
+        text = json.dumps(records, cls=FullPrecisionEncoder, indent=indent, ensure_ascii=False)
+        if output == "-":
+            self.stdout.write(text)
+            return
+        with open(output, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        if verbosity:
+            self.stdout.write(f"Wrote {len(records)} records to {output}. "
+                              f"Restore into an empty database with: manage.py loaddata {output}")
