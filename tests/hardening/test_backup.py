@@ -3,6 +3,7 @@
 import datetime as dt
 import json
 
+import pytest
 from django.core.management import call_command
 
 from actors.models import Actor
@@ -34,6 +35,8 @@ def first_difference(before, after):
     return None
 
 
+# Outside a test transaction: PostgreSQL will not TRUNCATE (flush) tables with pending trigger events.
+@pytest.mark.django_db(transaction=True)
 def test_backup_round_trip_gives_identical_api_output(seeded, api_client, tmp_path):
     # An older, distinct updated_at: a restore that re-stamped it (auto_now) would show.
     Actor.objects.filter(pk=Actor.objects.order_by("pk").first().pk).update(
