@@ -1,0 +1,32 @@
+"""Property-based fuzzing of every API operation and parameter in /api/schema/ (Schemathesis).
+
+Anonymous requests against the seeded database, through the WSGI app in-process. Every response
+must be free of 5xx, have a documented content type, and match the schema's response body;
+4xx answers to generated bad input are allowed (the schema does not list them).
+"""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from rest_framework.throttling import AnonRateThrottle
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
+
+from config.wsgi import application
+
+schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+
+CHECKS = [not_a_server_error, content_type_conformance, response_schema_conformance]
+
+
+@pytest.fixture
+def unthrottled(monkeypatch):
+    # Hundreds of generated requests per minute from one anonymous client are the point here.
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "1000000/minute"})
+
+
+@pytest.mark.usefixtures("seeded", "unthrottled")
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_every_operation_answers_without_5xx_and_as_documented(case):
+    case.call_and_validate(checks=CHECKS)
