@@ -174,6 +174,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": API_PAGE_SIZE,
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env.str("API_ANON_THROTTLE_RATE", default="120/minute")},
+    # Behind N reverse proxies, throttle by the client address in X-Forwarded-For, not the proxy's.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=None),
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.test import Client
+from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,11 +36,13 @@ def test_production_start_without_a_secret_key_fails_with_a_clear_message():
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
-def test_anonymous_throttle_rate_comes_from_the_environment():
-    code = "from django.conf import settings; print(settings.REST_FRAMEWORK['DEFAULT_THROTTLE_RATES'])"
-    result = run_manage("shell", "-c", code, DJANGO_DEBUG="1", API_ANON_THROTTLE_RATE="7/hour")
+def test_anonymous_throttle_rate_and_proxy_count_come_from_the_environment():
+    code = ("from rest_framework.settings import api_settings as s; "
+            "print(s.DEFAULT_THROTTLE_RATES, s.NUM_PROXIES)")
+    result = run_manage("shell", "-c", code, DJANGO_DEBUG="1", API_ANON_THROTTLE_RATE="7/hour",
+                        API_NUM_PROXIES="1")
     assert result.returncode == 0, result.stderr
-    assert "{'anon': '7/hour'}" in result.stdout
+    assert "{'anon': '7/hour'} 1" in result.stdout
 
 
 @pytest.mark.django_db
@@ -106,3 +109,12 @@ def test_admin_login_post_without_csrf_token_is_refused(django_user_model):
     response = client.post("/admin/login/", {"username": "root", "password": "pw-root-123"})
     assert response.status_code == 403
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_each_client_address_has_its_own_throttle_bucket(api_client, monkeypatch):
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
+    monkeypatch.setattr(api_settings, "NUM_PROXIES", 1)  # what API_NUM_PROXIES=1 sets
+    first, second = {"HTTP_X_FORWARDED_FOR": "203.0.113.7"}, {"HTTP_X_FORWARDED_FOR": "198.51.100.9"}
+    assert [api_client.get("/api/actors/", **first).status_code for _ in range(3)] == [200, 200, 429]
+    assert api_client.get("/api/actors/", **second).status_code == 200
