@@ -65,7 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "config.request_limits.QueryStringLimitMiddleware",
+    "config.request_limits.RequestLimitsMiddleware",
     "config.db_middleware.DatabaseUnavailableMiddleware",
 ]
 

@@ -68,6 +68,22 @@ def test_overlong_query_string_is_refused_with_json_414_naming_the_limit(api_cli
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/actors/%00/", "/api/reactions/a%00b/", "/api/sources/%00/"])
+def test_null_character_in_a_record_path_is_a_json_400_not_a_database_error(api_client, path):
+    # On PostgreSQL a NUL in a slug lookup used to be a DataError: a 500.
+    response = api_client.get(path)
+    assert response.status_code == 400
+    assert "null character" in response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_null_character_in_any_query_parameter_is_a_json_400_naming_it(api_client):
+    response = api_client.get("/api/deletions/?since=2024-01-01T00:00:00Z%00")
+    assert response.status_code == 400
+    assert response.json() == {"since": ["Null characters are not allowed."]}
+
+
+@pytest.mark.django_db
 def test_page_size_over_the_cap_is_a_json_400_naming_page_size(api_client, settings):
     response = api_client.get("/api/reactions/", {"page_size": settings.API_MAX_PAGE_SIZE + 1})
     assert response.status_code == 400
