@@ -1,2 +1,203 @@
+"""Curation in the Django admin: events, event actors, statements and reactions.
 
-# Register your models here.
+Review state changes only through the two actions, which call events.services; the change history
+(django-simple-history) records every change, including who reviewed what and when.
+"""
+
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
+from django_countries.filters import CountryFilter
+from simple_history.admin import SimpleHistoryAdmin
+
+from events import services
+from events.choices import ReviewStatus
+from events.dates import display
+from events.models import Event, EventActor, Reaction, Statement
+from events.text import fold
+from sources.admin import EventCitationInline, ReactionCitationInline, StatementCitationInline
+
+REVIEW_FIELDS = ["status", "reviewed_by", "reviewed_at"]
+RECORD_FIELDS = ["public_id", "created_at", "updated_at"]
+
+
+class FoldedSearchMixin:
+    """Search the accent- and case-folded ``search_text`` columns: "lopez" and "López" both match.
+
+    Every field in ``search_fields`` of an admin using this mixin holds folded text (or ASCII slugs).
+    """
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, fold(search_term))
+
+
+class ReviewedAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    """Shared by records a curator reviews: review columns, review actions, drafts-only deletion."""
+
+    actions = ["mark_reviewed", "return_to_draft"]
+    date_hierarchy = "date"
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), *REVIEW_FIELDS, *RECORD_FIELDS]
+
+    def has_delete_permission(self, request, obj=None):
+        # Reviewed records are public; curators return them to draft (recorded) before deleting.
+        if obj is not None and obj.status == ReviewStatus.REVIEWED and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    @admin.display(description="Date", ordering="date")
+    def when(self, obj):
+        return display(obj.date, obj.date_precision)
+
+    @admin.action(description="Mark selected as reviewed", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        changed = services.mark_reviewed(queryset=queryset, user=request.user)
+        self.message_user(request, f"Marked {changed} record(s) as reviewed.", messages.SUCCESS)
+
+    @admin.action(description="Return selected to draft", permissions=["change"])
+    def return_to_draft(self, request, queryset):
+        changed = services.return_to_draft(queryset=queryset, user=request.user)
+        self.message_user(request, f"Returned {changed} record(s) to draft.", messages.SUCCESS)
+
+
+def _review_fieldset():
+    return ("Review", {"fields": REVIEW_FIELDS})
+
+
+def _record_fieldset():
+    return ("Record", {"fields": RECORD_FIELDS, "classes": ["collapse"]})
+
+
+class EventActorInline(admin.TabularInline):
+    model = EventActor
+    fields = ["actor", "role"]
+    autocomplete_fields = ["actor"]
+    extra = 1
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+
+class _ReadOnlyInline(admin.TabularInline):
+    """An event's reactions or statements, listed on its page; each row links to its own form."""
+
+    extra = 0
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class EventReactionInline(_ReadOnlyInline):
+    model = Reaction
+    fk_name = "event"
+    fields = ["actor", "kind", "stance", "date", "certainty", "status"]
+    readonly_fields = fields
+    verbose_name_plural = "Reactions to this event"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+
+class EventStatementInline(_ReadOnlyInline):
+    model = Statement
+    fk_name = "event"
+    fields = ["speaker", "quote", "date", "status"]
+    readonly_fields = fields
+    verbose_name_plural = "Statements about this event"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("speaker")
+
+
+@admin.register(Event)
+class EventAdmin(ReviewedAdmin):
+    list_display = ["title", "when", "place", "country", "cameo_code", "certainty", "status", "reviewed_by",
+                    "parent"]
+    list_filter = ["status", "certainty", ("country", CountryFilter), "date_precision", "cameo_code"]
+    list_select_related = ["parent", "reviewed_by"]
+    search_fields = ["search_text", "slug", "participants__actor__search_text"]
+    autocomplete_fields = ["parent"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [EventActorInline, EventCitationInline, EventReactionInline, EventStatementInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "parent", "description"]}),
+        ("When and where", {"fields": ["date", "date_precision", "place", "country"]}),
+        ("Coding", {"fields": ["cameo_code", "certainty"]}),
+        (None, {"fields": ["related"]}),
+        _review_fieldset(),
+        _record_fieldset(),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "related"]
+
+    @admin.display(description="Reactions and statements")
+    def related(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        reactions = reverse("admin:events_reaction_changelist") + f"?event__id__exact={obj.pk}"
+        statements = reverse("admin:events_statement_changelist") + f"?event__id__exact={obj.pk}"
+        return format_html('<a href="{}">{} reaction(s)</a> · <a href="{}">{} statement(s)</a>',
+                           reactions, obj.reactions.count(), statements, obj.statements.count())
+
+
+@admin.register(EventActor)
+class EventActorAdmin(SimpleHistoryAdmin):
+    list_display = ["event", "actor", "role"]
+    list_filter = ["role", "actor__kind", ("actor__country", CountryFilter)]
+    list_select_related = ["event", "actor"]
+    search_fields = ["event__search_text", "actor__search_text"]
+    autocomplete_fields = ["event", "actor"]
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, fold(search_term))
+
+
+@admin.register(Reaction)
+class ReactionAdmin(ReviewedAdmin):
+    list_display = ["actor", "actor_country", "event", "kind", "stance", "when", "certainty", "status",
+                    "reviewed_by", "reviewed_at"]
+    list_filter = ["status", ("actor__country", CountryFilter), "actor__kind", "kind", "stance", "certainty",
+                   "date_precision"]
+    list_select_related = ["actor", "event", "reviewed_by"]
+    search_fields = ["search_text", "slug", "actor__search_text", "event__search_text"]
+    autocomplete_fields = ["actor", "event"]
+    inlines = [ReactionCitationInline]
+    fieldsets = [
+        (None, {"fields": ["slug", "actor", "event", "kind", "stance", "description"]}),
+        ("When", {"fields": ["date", "date_precision"]}),
+        ("Coding", {"fields": ["cameo_code", "certainty"]}),
+        _review_fieldset(),
+        _record_fieldset(),
+    ]
+
+    @admin.display(description="Country", ordering="actor__country")
+    def actor_country(self, obj):
+        return obj.actor.country.name if obj.actor.country else "-"
+
+
+@admin.register(Statement)
+class StatementAdmin(ReviewedAdmin):
+    list_display = ["short_quote", "speaker", "on_behalf_of", "event", "when", "status", "reviewed_by"]
+    list_filter = ["status", ("on_behalf_of__country", CountryFilter), "speaker__kind", "date_precision"]
+    list_select_related = ["speaker", "on_behalf_of", "event", "reviewed_by"]
+    search_fields = ["search_text", "slug", "speaker__search_text", "on_behalf_of__search_text",
+                     "event__search_text"]
+    autocomplete_fields = ["speaker", "on_behalf_of", "event"]
+    inlines = [StatementCitationInline]
+    fieldsets = [
+        (None, {"fields": ["slug", "speaker", "on_behalf_of", "event", "quote", "context"]}),
+        ("When", {"fields": ["date", "date_precision"]}),
+        _review_fieldset(),
+        _record_fieldset(),
+    ]
+
+    @admin.display(description="Quote", ordering="quote")
+    def short_quote(self, obj):
+        return obj.quote if len(obj.quote) <= 80 else obj.quote[:77] + "..."
