@@ -191,6 +191,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "events.api.schema.describe_generated_parameters",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "actors.choices.ActorKind",
         "ReactionKindEnum": "events.choices.ReactionKind",
