@@ -1,0 +1,126 @@
+"""The floor: the least a Python web process can do to answer the benchmark's requests.
+
+A bare WSGI app (no Django) that runs the same SQL the API runs for each request type with psycopg 3
+and serialises the rows to the same JSON shape with orjson. The API's throughput is reported as a
+ratio of this one's, under identical gunicorn settings, so the figure says how much the framework
+costs rather than how fast the machine is.
+
+Routes mirror the API: /api/reactions/?country=XX|date_after&date_before|q=word|cursor=..,
+/api/reactions/<slug>/, /api/reactions/stats/?group_by=country. Only what the benchmark sends is
+understood. Database from FLOOR_DATABASE_URL (a postgres:// URL).
+"""
+
+import base64
+import json
+import os
+from urllib.parse import parse_qs
+
+import orjson
+import psycopg
+from django_countries.data import COUNTRIES
+
+from events.cameo import CAMEO_CODES
+
+COUNT_LIMIT = 10_000
+PAGE = 50
+_conn = None
+
+SELECT = """
+SELECT r.id, r.public_id, r.slug, a.slug, a.name, a.kind, a.country, e.slug, e.title, e.date,
+       e.date_precision, r.kind, r.stance, r.date, r.date_precision, r.description, r.cameo_code,
+       r.certainty, r.status, r.created_at, r.updated_at
+FROM events_reaction r
+JOIN actors_actor a ON a.id = r.actor_id
+JOIN events_event e ON e.id = r.event_id
+"""
+CITATIONS = """
+SELECT c.reaction_id, s.slug, s.title, s.publisher, s.kind, c.excerpt
+FROM sources_citation c JOIN sources_source s ON s.id = c.source_id
+WHERE c.reaction_id = ANY(%s) ORDER BY c.id
+"""
+
+
+def conn():
+    global _conn
+    if _conn is None or _conn.closed:
+        _conn = psycopg.connect(os.environ["FLOOR_DATABASE_URL"], autocommit=True)
+    return _conn
+
+
+def _rows_to_json(cur, rows):
+    ids = [r[0] for r in rows]
+    cites: dict[int, list] = {i: [] for i in ids}
+    if ids:
+        cur.execute(CITATIONS, (ids,))
+        for rid, slug, title, publisher, kind, excerpt in cur.fetchall():
+            cites[rid].append({"source": {"slug": slug, "title": title, "publisher": publisher, "kind": kind},
+                               "excerpt": excerpt})
+    out = []
+    for r in rows:
+        out.append({
+            "public_id": r[1], "slug": r[2],
+            "actor": {"slug": r[3], "name": r[4], "kind": r[5], "country": r[6],
+                      "country_name": str(COUNTRIES.get(r[6], ""))},
+            "event": {"slug": r[7], "title": r[8], "date": r[9], "date_precision": r[10]},
+            "kind": r[11], "stance": r[12], "date": r[13], "date_precision": r[14], "description": r[15],
+            "cameo_code": r[16], "cameo_label": CAMEO_CODES.get(r[16], ""), "certainty": r[17],
+            "status": r[18], "citations": cites[r[0]], "created_at": r[19], "updated_at": r[20],
+        })
+    return out
+
+
+def _list(cur, where, params, *, count=True, cursor_mode=False):
+    body = {}
+    if count:
+        cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM events_reaction r JOIN actors_actor a ON "
+                    f"a.id = r.actor_id WHERE {where} LIMIT {COUNT_LIMIT + 1}) s", params)
+        n = cur.fetchone()[0]
+        body["count"] = min(n, COUNT_LIMIT)
+        body["count_exact"] = n <= COUNT_LIMIT
+    cur.execute(f"{SELECT} WHERE {where} ORDER BY r.date, r.id LIMIT {PAGE + 1}", params)
+    rows = cur.fetchall()
+    body["next"] = "more" if len(rows) > PAGE else None
+    if not cursor_mode:
+        body["previous"] = None
+    body["results"] = _rows_to_json(cur, rows[:PAGE])
+    return body
+
+
+def handle(path, query):
+    cur = conn().cursor()
+    q = {k: v[0] for k, v in parse_qs(query).items()}
+    base = "r.status = 'reviewed'"
+    if path == "/api/reactions/stats/":
+        cur.execute("SELECT NULLIF(a.country, '') AS k, count(*) FROM events_reaction r JOIN actors_actor a "
+                    "ON a.id = r.actor_id WHERE r.status = 'reviewed' GROUP BY k ORDER BY count(*) DESC, k")
+        results = [{"key": k, "label": str(COUNTRIES.get(k, "Unknown")), "count": n}
+                   for k, n in cur.fetchall()]
+        return {"group_by": "country", "interval": None, "total": sum(r["count"] for r in results),
+                "results": results}
+    if path != "/api/reactions/":
+        slug = path.rstrip("/").rsplit("/", 1)[-1]
+        cur.execute(f"{SELECT} WHERE {base} AND r.slug = %s", (slug,))
+        rows = cur.fetchall()
+        return _rows_to_json(cur, rows)[0] if rows else None
+    if "cursor" in q:
+        data = json.loads(base64.urlsafe_b64decode(q["cursor"] + "=" * (-len(q["cursor"]) % 4)))
+        day, last_id = data["v"]
+        return _list(cur, f"{base} AND r.date IS NOT NULL AND r.date >= %s AND (r.date > %s OR r.id > %s)",
+                     (day, day, last_id), count=False, cursor_mode=True)
+    if "country" in q:
+        return _list(cur, f"{base} AND a.country = %s", (q["country"].upper(),))
+    if "q" in q:
+        term = q["q"].lower()
+        return _list(cur, f"{base} AND (r.search_text LIKE %s OR a.search_text LIKE %s)",
+                     (f"%{term}%", f"%{term}%"))
+    return _list(cur, f"{base} AND r.date >= %s AND r.date <= %s", (q["date_after"], q["date_before"]))
+
+
+def application(environ, start_response):
+    body = handle(environ.get("PATH_INFO", "/"), environ.get("QUERY_STRING", ""))
+    if body is None:
+        start_response("404 Not Found", [("Content-Type", "application/json")])
+        return [b'{"detail":"Not found."}']
+    data = orjson.dumps(body)
+    start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(data)))])
+    return [data]
