@@ -1,0 +1,99 @@
+"""`manage.py verify_citations`: every excerpt and quote appears verbatim in its source's text."""
+
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from events.models import Statement
+from sources.seeding import DEFAULT_DIRECTORY
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+AP_FILE = "001_81644a94c58555c8.txt"
+
+
+def verify(*args):
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("verify_citations", *args, stdout=out, stderr=err)
+    except CommandError as exc:
+        return False, out.getvalue() + err.getvalue() + str(exc)
+    return True, out.getvalue()
+
+
+@pytest.fixture
+def corpus_copy(tmp_path):
+    if not CORPUS.is_dir():
+        pytest.fail(f"citation corpus {CORPUS} is missing")
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target
+
+
+def edit(path: Path, old: str, new: str):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_the_fixtures_pass_against_the_articles(corpus_copy):
+    ok, output = verify("--corpus", str(corpus_copy))
+    assert ok, output
+    assert "All 117 excerpts and quotes found verbatim" in output
+
+
+def test_a_changed_word_fails_and_names_the_record(corpus_copy):
+    edit(corpus_copy / AP_FILE, "Nicaragua also decided to cut all", "Nicaragua also decided to end all")
+
+    ok, output = verify("--corpus", str(corpus_copy))
+
+    assert not ok
+    assert "reactions.yaml: nicaragua-severs-ties-with-ecuador: excerpt not found verbatim" in output
+    assert "1 of 117" in output
+
+
+def test_quote_marks_and_whitespace_are_normalised(corpus_copy):
+    path = corpus_copy / AP_FILE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("’", "'").replace("“", '"').replace("”", '"').replace(" ", "  "),
+                    encoding="utf-8")
+
+    ok, output = verify("--corpus", str(corpus_copy))
+    assert ok, output
+
+
+def test_a_statement_quote_must_appear_in_a_cited_source(corpus_copy, tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(DEFAULT_DIRECTORY, seeds)
+    edit(seeds / "statements.yaml", "quote: authoritarian act", "quote: authoritarian action")
+
+    ok, output = verify("--corpus", str(corpus_copy), "--directory", str(seeds))
+
+    assert not ok
+    assert "statements.yaml: lopez-obrador-authoritarian-act: quote not found verbatim" in output
+
+
+def test_a_missing_source_text_fails(corpus_copy):
+    (corpus_copy / "004_67cb1c65146480c7.txt").unlink()
+
+    ok, output = verify("--corpus", str(corpus_copy))
+
+    assert not ok
+    assert "el-salvador-abstains-in-oas-vote: source text 004_67cb1c65146480c7.txt not found" in output
+
+
+@pytest.mark.django_db
+def test_database_mode_checks_the_loaded_records(seeded, corpus_copy):
+    ok, output = verify("--corpus", str(corpus_copy), "--database")
+    assert ok, output
+
+    statement = Statement.objects.get(slug="hakim-red-line")
+    statement.quote = "It has crossed a very bright line."
+    statement.save()
+
+    ok, output = verify("--corpus", str(corpus_copy), "--database")
+    assert not ok
+    assert "events.statement hakim-red-line: quote not found verbatim" in output
