@@ -69,6 +69,14 @@ def _record_fieldset():
     return ("Record", {"fields": RECORD_FIELDS, "classes": ["collapse"]})
 
 
+class ActorKindFilter(admin.ChoicesFieldListFilter):
+    """The related actor's kind, titled so it is not confused with the record's own kind."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = "actor kind"
+
+
 class EventActorInline(admin.TabularInline):
     model = EventActor
     fields = ["actor", "role"]
@@ -150,7 +158,7 @@ class EventAdmin(ReviewedAdmin):
 @admin.register(EventActor)
 class EventActorAdmin(SimpleHistoryAdmin):
     list_display = ["event", "actor", "role"]
-    list_filter = ["role", "actor__kind", ("actor__country", CountryFilter)]
+    list_filter = ["role", ("actor__kind", ActorKindFilter), ("actor__country", CountryFilter)]
     list_select_related = ["event", "actor"]
     search_fields = ["event__search_text", "actor__search_text"]
     autocomplete_fields = ["event", "actor"]
@@ -163,8 +171,8 @@ class EventActorAdmin(SimpleHistoryAdmin):
 class ReactionAdmin(ReviewedAdmin):
     list_display = ["actor", "actor_country", "event", "kind", "stance", "when", "certainty", "status",
                     "reviewed_by", "reviewed_at"]
-    list_filter = ["status", ("actor__country", CountryFilter), "actor__kind", "kind", "stance", "certainty",
-                   "date_precision"]
+    list_filter = ["status", ("actor__country", CountryFilter), ("actor__kind", ActorKindFilter), "kind",
+                   "stance", "certainty", "date_precision"]
     list_select_related = ["actor", "event", "reviewed_by"]
     search_fields = ["search_text", "slug", "actor__search_text", "event__search_text"]
     autocomplete_fields = ["actor", "event"]
