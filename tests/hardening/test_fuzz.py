@@ -7,7 +7,8 @@ must be free of 5xx, have a documented content type, and match the schema's resp
 
 import pytest
 import schemathesis
-from django.db import transaction
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, settings
 from rest_framework.throttling import AnonRateThrottle
 from schemathesis.checks import not_a_server_error
@@ -26,7 +27,19 @@ def unthrottled(monkeypatch):
     monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "1000000/minute"})
 
 
-@pytest.mark.usefixtures("seeded", "unthrottled")
+@pytest.fixture
+def keep_test_connection():
+    # Requests go through the real WSGI handler, whose request signals close "obsolete" database
+    # connections: in a test transaction that would close the test's own connection. Django's
+    # test client disconnects the same handler for the same reason.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.mark.usefixtures("seeded", "unthrottled", "keep_test_connection")
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_operation_answers_without_5xx_and_as_documented(case):
