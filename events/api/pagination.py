@@ -1,6 +1,184 @@
+"""Pagination for every list endpoint: numbered pages with a capped count, or a keyset cursor.
+
+* ``?page=N`` (the default) answers ``count``, ``count_exact``, ``next``, ``previous``, ``results``.
+  Counting is capped: the database stops counting after ``API_COUNT_LIMIT`` (10,000) matching rows
+  (``SELECT COUNT(*) FROM (... LIMIT 10001)``), so a broad filter over a million rows costs the same
+  as a narrow one. Past the cap ``count`` is the cap and ``count_exact`` is false; numbered pages stop
+  there, and the last numbered page's ``next`` link continues in cursor mode, so nothing is lost.
+* ``?cursor=`` (empty to start) switches to keyset pagination: ``next`` carries an opaque cursor
+  holding the sort key of the last row, and the next page is ``WHERE (key) > (last key) ORDER BY key
+  LIMIT n``, an index range scan. Page 20,000 costs what page 1 costs; there is no count. The sort
+  key is the list's ordering (the ``ordering`` parameter or the default) plus ``id``; a nullable
+  leading field (an unknown date) is handled in two phases (dated rows, then undated ones) so both
+  stay index scans. The cursor moves forward only.
+"""
+
+import base64
+import binascii
+import json
+
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.paginator import Paginator as DjangoPaginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import F, Q
+from django.utils.functional import cached_property
 from rest_framework import pagination
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+COUNT_LIMIT = getattr(settings, "API_COUNT_LIMIT", 10_000)
+CURSOR_PARAM = "cursor"
+
+
+class CappedPaginator(DjangoPaginator):
+    """A Django paginator that stops counting at ``limit`` rows; pages past the cap do not exist."""
+
+    limit = COUNT_LIMIT
+
+    @cached_property
+    def true_count_capped(self) -> int:
+        # Counting a sliced queryset counts a LIMITed subquery, which stops at limit + 1 rows.
+        return self.object_list[: self.limit + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.true_count_capped, self.limit)
+
+    @property
+    def exact(self) -> bool:
+        return self.true_count_capped <= self.limit
+
+
+# ---------------------------------------------------------------------------------------------------
+# Keyset cursor
+
+
+class _Key:
+    """One term of the sort key: a field path, its direction, and whether it can be null."""
+
+    def __init__(self, model, term: str):
+        self.descending = term.startswith("-")
+        path = term.lstrip("-")
+        self.path = "id" if path == "pk" else path
+        field, current = None, model
+        try:
+            for part in self.path.split("__"):
+                field = current._meta.get_field(part)
+                current = field.related_model or current
+        except (FieldDoesNotExist, AttributeError):
+            raise ValueError(term) from None
+        if field.is_relation:
+            raise ValueError(term)
+        self.field = field
+        self.nullable = field.null
+
+    def value(self, obj):
+        for part in self.path.split("__"):
+            obj = getattr(obj, part) if obj is not None else None
+        return obj
+
+    def after(self, value) -> Q:
+        return Q(**{f"{self.path}__{'lt' if self.descending else 'gt'}": value})
+
+    def order(self):
+        return F(self.path).desc() if self.descending else F(self.path).asc()
+
+
+def _ordering_terms(queryset) -> list[str]:
+    terms = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
+    if not all(isinstance(t, str) for t in terms):
+        raise ValueError("expression")
+    names = [t.lstrip("-") for t in terms]
+    if "id" not in names and "pk" not in names:
+        terms.append("id")
+    return terms
+
+
+def _lexicographic_after(keys: list[_Key], values: list) -> Q:
+    """(k1, k2, ...) strictly after (v1, v2, ...) in the keys' directions."""
+    condition = Q(pk__in=[])
+    for i, key in enumerate(keys):
+        step = key.after(values[i])
+        for prev, value in zip(keys[:i], values[:i], strict=True):
+            step &= Q(**{prev.path: value})
+        condition |= step
+    return condition
+
+
+class KeysetPage:
+    """Fetches one page after a cursor position, crossing from dated to undated rows when needed."""
+
+    def __init__(self, queryset, size: int, token: str | None):
+        self.terms = _ordering_terms(queryset)
+        self.keys = [_Key(queryset.model, t) for t in self.terms]
+        lead = self.keys[0]
+        if any(k.nullable for k in self.keys[1:]):
+            raise ValueError("nullable")
+        # Phases in database order: ascending puts nulls last, descending puts them first.
+        if lead.nullable:
+            self.phases = ["nulls", "values"] if lead.descending else ["values", "nulls"]
+        else:
+            self.phases = ["values"]
+        self.queryset = queryset.order_by(*[k.order() for k in self.keys])
+        self.size = size
+        self.phase, self.position = self._decode(token)
+
+    def _decode(self, token):
+        if not token:
+            return self.phases[0], None
+        try:
+            padded = token + "=" * (-len(token) % 4)
+            data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+            phase, terms, raw = data["p"], data["o"], data["v"]
+            if phase not in self.phases or len(raw) != len(self.keys):
+                raise ValueError
+            values = [None if phase == "nulls" and i == 0 else key.field.to_python(v)
+                      for i, (key, v) in enumerate(zip(self.keys, raw, strict=True))]
+        except (ValueError, KeyError, TypeError, binascii.Error, UnicodeError, DjangoValidationError):
+            raise ValidationError({CURSOR_PARAM: ["Invalid cursor. Use the 'next' link of a previous page, "
+                                                  "or an empty cursor to start."]}) from None
+        if terms != self.terms:
+            raise ValidationError({CURSOR_PARAM: ["This cursor belongs to another ordering; start again with "
+                                                  "an empty cursor."]})
+        return phase, values
+
+    def encode(self, obj) -> str:
+        values = [k.value(obj) for k in self.keys]
+        phase = "nulls" if values[0] is None else "values"
+        data = json.dumps({"p": phase, "o": self.terms, "v": values}, cls=DjangoJSONEncoder,
+                          separators=(",", ":"))
+        return base64.urlsafe_b64encode(data.encode()).decode("ascii").rstrip("=")
+
+    def _phase_queryset(self, phase, position):
+        qs = self.queryset
+        lead = self.keys[0]
+        if lead.nullable:
+            qs = qs.filter(**{f"{lead.path}__isnull": phase == "nulls"})
+        if position is None:
+            return qs
+        if phase == "nulls":
+            return qs.filter(_lexicographic_after(self.keys[1:], position[1:]))
+        # The range on the leading key lets the database seek in the index; the rest breaks ties.
+        bound = {f"{lead.path}__{'lte' if lead.descending else 'gte'}": position[0]}
+        return qs.filter(**bound).filter(_lexicographic_after(self.keys, position))
+
+    def fetch(self):
+        rows: list = []
+        phase, position = self.phase, self.position
+        for index in range(self.phases.index(phase), len(self.phases)):
+            wanted = self.size + 1 - len(rows)
+            rows += list(self._phase_queryset(self.phases[index], position)[:wanted])
+            if len(rows) > self.size:
+                break
+            position = None
+        self.has_more = len(rows) > self.size
+        return rows[: self.size]
+
+
+# ---------------------------------------------------------------------------------------------------
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -8,12 +186,18 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     A page size over the cap (or not a positive whole number) is a 400 naming the parameter,
     rather than being silently clamped: a client asking for 5000 rows must learn it got fewer.
+    ``?cursor=`` switches to keyset pagination (see the module docstring).
     """
 
     page_size = settings.API_PAGE_SIZE
     page_size_query_param = "page_size"
     page_size_query_description = f"Number of results per page (1 to {settings.API_MAX_PAGE_SIZE})."
     max_page_size = settings.API_MAX_PAGE_SIZE
+    django_paginator_class = CappedPaginator
+    cursor_query_param = CURSOR_PARAM
+    cursor_query_description = ("Keyset pagination: give it empty to start, then follow `next`. As fast on "
+                                "the millionth row as on the first; no count. Not combined with `page`.")
+    keyset = None
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
@@ -26,3 +210,71 @@ class PageNumberPagination(pagination.PageNumberPagination):
         if size < 1 or size > self.max_page_size:
             raise ValidationError({"page_size": [f"Must be between 1 and {self.max_page_size}; got {size}."]})
         return size
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        if self.cursor_query_param in request.query_params:
+            if self.page_query_param in request.query_params:
+                raise ValidationError({self.cursor_query_param: ["Use either page or cursor, not both."]})
+            try:
+                self.keyset = KeysetPage(queryset, self.get_page_size(request),
+                                         request.query_params.get(self.cursor_query_param))
+            except ValueError:
+                raise ValidationError({self.cursor_query_param: [
+                    "Cursor pagination is not available for this ordering."]}) from None
+            self._rows = self.keyset.fetch()
+            return self._rows
+        self.keyset = None
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound as exc:
+            if not self.django_paginator_class(queryset, self.get_page_size(request)).exact:
+                raise NotFound(f"Numbered pages stop after the first {COUNT_LIMIT} records; follow the last "
+                               f"page's next link or use ?{self.cursor_query_param}= to go further.") from exc
+            raise
+
+    def _cursor_url(self, obj, keyset) -> str:
+        url = remove_query_param(self.request.build_absolute_uri(), self.page_query_param)
+        return replace_query_param(url, self.cursor_query_param, keyset.encode(obj))
+
+    def get_next_link(self):
+        if self.keyset is not None:
+            return self._cursor_url(self._last, self.keyset) if self.keyset.has_more and self._last else None
+        link = super().get_next_link()
+        paginator = self.page.paginator
+        if link is None and not paginator.exact and self.page.object_list:
+            # Past the counting cap: carry on with a cursor from this page's last row.
+            keyset = KeysetPage(paginator.object_list, paginator.per_page, None)
+            return self._cursor_url(self.page.object_list[-1], keyset)
+        return link
+
+    def get_paginated_response(self, data):
+        if self.keyset is not None:
+            return Response({"next": self.get_next_link(), "results": data})
+        return Response({
+            "count": self.page.paginator.count,
+            "count_exact": self.page.paginator.exact,
+            "next": self.get_next_link(),
+            "previous": self.get_previous_link(),
+            "results": data,
+        })
+
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["count"]["description"] = (
+            f"Matching records, counted up to {COUNT_LIMIT}; absent in cursor mode.")
+        schema["properties"]["count_exact"] = {
+            "type": "boolean", "description": f"False when more than {COUNT_LIMIT} records match."}
+        schema["required"] = ["results"]
+        return schema
+
+    def get_schema_operation_parameters(self, view):
+        params = super().get_schema_operation_parameters(view)
+        params.append({"name": self.cursor_query_param, "required": False, "in": "query",
+                       "description": self.cursor_query_description, "schema": {"type": "string"}})
+        return params
+
+    @property
+    def _last(self):
+        rows = getattr(self, "_rows", None)
+        return rows[-1] if rows else None
