@@ -1,10 +1,18 @@
 """Liveness and readiness probes, and the API's behaviour while the database is down."""
 
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.db import OperationalError, connection
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.test import Client
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def refuse_connection(execute, sql, params, many, context):
@@ -64,3 +72,29 @@ def test_api_is_json_503_while_the_database_is_down_and_recovers_by_itself(api_c
     assert response["Retry-After"]
     assert "database is unavailable" in response.json()["detail"]
     assert api_client.get(path).status_code in (200, 404)
+
+
+def test_with_the_database_on_a_closed_port_readyz_and_the_api_answer_json_503():
+    # A real connection attempt to a port nothing listens on, in a separate process.
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed_port = sock.getsockname()[1]
+    code = (
+        "from django.test import Client\n"
+        "c = Client(raise_request_exception=False)\n"
+        "for path in ('/healthz', '/readyz', '/api/reactions/', '/api/actors/some-slug/'):\n"
+        "    r = c.get(path)\n"
+        "    print(path, r.status_code, r['Content-Type'], r.get('Retry-After'))\n"
+    )
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/tmp"),
+           "DJANGO_SETTINGS_MODULE": "config.test_settings",
+           "DATABASE_URL": f"postgres://postgres@127.0.0.1:{closed_port}/eventdb"}
+    result = subprocess.run([sys.executable, "manage.py", "shell", "--no-imports", "-c", code], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "/healthz 200 application/json None",
+        "/readyz 503 application/json 5",
+        "/api/reactions/ 503 application/json 5",
+        "/api/actors/some-slug/ 503 application/json 5",
+    ]
