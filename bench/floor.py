@@ -21,7 +21,7 @@ from django_countries.data import COUNTRIES
 
 from events.cameo import CAMEO_CODES
 
-COUNT_LIMIT = 10_000
+COUNT_LIMIT = 1_000
 PAGE = 50
 _conn = None
 

@@ -10,6 +10,7 @@ process) and print requests/s and p50/p95/p99 per type, plus API/floor throughpu
 
 import argparse
 import base64
+import datetime
 import json
 import os
 import platform
@@ -70,7 +71,7 @@ def pick_requests(db_url):
         slugs = [r[0] for r in conn.execute(
             "SELECT slug FROM events_reaction WHERE status = 'reviewed' AND slug LIKE 'syn-%%' "
             "ORDER BY id OFFSET %s LIMIT 3", (total // 2,)).fetchall()]
-    end = day.replace(day=28)
+    end = day + datetime.timedelta(days=30)
     return {
         "country": [f"/api/reactions/?country={c}" for c, _n in (big, mid, small)],
         "date_range": [f"/api/reactions/?date_after={day.isoformat()}&date_before={end.isoformat()}"],

@@ -1,8 +1,8 @@
 """Pagination for every list endpoint: numbered pages with a capped count, or a keyset cursor.
 
 * ``?page=N`` (the default) answers ``count``, ``count_exact``, ``next``, ``previous``, ``results``.
-  Counting is capped: the database stops counting after ``API_COUNT_LIMIT`` (10,000) matching rows
-  (``SELECT COUNT(*) FROM (... LIMIT 10001)``), so a broad filter over a million rows costs the same
+  Counting is capped: the database stops counting after ``API_COUNT_LIMIT`` (1,000) matching rows
+  (``SELECT COUNT(*) FROM (... LIMIT 1001)``), so a broad filter over a million rows costs the same
   as a narrow one. Past the cap ``count`` is the cap and ``count_exact`` is false; numbered pages stop
   there, and the last numbered page's ``next`` link continues in cursor mode, so nothing is lost.
 * ``?cursor=`` (empty to start) switches to keyset pagination: ``next`` carries an opaque cursor
@@ -29,7 +29,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-COUNT_LIMIT = getattr(settings, "API_COUNT_LIMIT", 10_000)
+COUNT_LIMIT = getattr(settings, "API_COUNT_LIMIT", 1_000)
 CURSOR_PARAM = "cursor"
 
 
@@ -40,8 +40,9 @@ class CappedPaginator(DjangoPaginator):
 
     @cached_property
     def true_count_capped(self) -> int:
-        # Counting a sliced queryset counts a LIMITed subquery, which stops at limit + 1 rows.
-        return self.object_list[: self.limit + 1].count()
+        # Counting a sliced queryset counts a LIMITed subquery, which stops at limit + 1 rows. The
+        # ordering is dropped first: with it, the database would sort every match before the LIMIT.
+        return self.object_list.order_by()[: self.limit + 1].count()
 
     @cached_property
     def count(self) -> int:
