@@ -20,7 +20,7 @@ def test_seed_counts_by_kind(seeded):
         "severed_ties": 2, "condemnation": 5, "statement": 3, "legal_action": 2, "call_for_meeting": 2,
         "abstention": 1, "support": 1, "other": 3,
     }
-    assert Statement.objects.count() == 35
+    assert Statement.objects.count() == 38
     assert Event.objects.count() == 10
     assert Source.objects.count() == 5
     assert Counter(Actor.objects.values_list("kind", flat=True)) == {
