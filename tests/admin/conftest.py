@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -6,7 +8,7 @@ from django.test import Client
 
 @pytest.fixture
 def curator(db, django_user_model):
-    call_command("setup_curators", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("setup_curators", verbosity=0, stdout=io.StringIO())
     user = django_user_model.objects.create_user("curator", password="pw-curator-123", is_staff=True)
     user.groups.add(Group.objects.get(name="curator"))
     return user

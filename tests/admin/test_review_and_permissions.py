@@ -1,5 +1,7 @@
 """Review actions record who and when in the history; curator permissions; invariants as form errors."""
 
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -62,7 +64,7 @@ def test_setup_curators_is_idempotent(curator):
     from django.core.management import call_command
 
     before = set(Group.objects.get(name="curator").permissions.values_list("codename", flat=True))
-    call_command("setup_curators", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("setup_curators", verbosity=0, stdout=io.StringIO())
     after = set(Group.objects.get(name="curator").permissions.values_list("codename", flat=True))
     assert before == after
     assert Group.objects.filter(name="curator").count() == 1

@@ -1,5 +1,6 @@
 """A curator adds a cited reaction in the admin, reviews it, and anonymous API users then see it."""
 
+import io
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ def pick_autocomplete(page, container, term, choice):
 
 def test_curator_adds_cited_reaction_reviews_it_and_the_api_shows_it(live_server, browser,
                                                                        django_user_model):
-    call_command("setup_curators", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("setup_curators", verbosity=0, stdout=io.StringIO())
     curator = django_user_model.objects.create_user("curator", password=PASSWORD, is_staff=True)
     curator.groups.add(Group.objects.get(name="curator"))
     ActorFactory(name="Synthetic Republic", slug="synthetic-republic", country="UY")
