@@ -17,9 +17,15 @@ from urllib.parse import parse_qs
 
 import orjson
 import psycopg
-from django_countries.data import COUNTRIES
+from django.conf import settings
 
-from events.cameo import CAMEO_CODES
+settings.configure(USE_I18N=False)  # only so django_countries' lazy names turn into plain strings
+
+from django_countries.data import COUNTRIES as _LAZY  # noqa: E402
+
+from events.cameo import CAMEO_CODES  # noqa: E402
+
+COUNTRIES = {code: str(name) for code, name in _LAZY.items()}
 
 COUNT_LIMIT = 1_000
 PAGE = 50
@@ -60,7 +66,7 @@ def _rows_to_json(cur, rows):
         out.append({
             "public_id": r[1], "slug": r[2],
             "actor": {"slug": r[3], "name": r[4], "kind": r[5], "country": r[6],
-                      "country_name": str(COUNTRIES.get(r[6], ""))},
+                      "country_name": COUNTRIES.get(r[6], "")},
             "event": {"slug": r[7], "title": r[8], "date": r[9], "date_precision": r[10]},
             "kind": r[11], "stance": r[12], "date": r[13], "date_precision": r[14], "description": r[15],
             "cameo_code": r[16], "cameo_label": CAMEO_CODES.get(r[16], ""), "certainty": r[17],
@@ -93,7 +99,7 @@ def handle(path, query):
     if path == "/api/reactions/stats/":
         cur.execute("SELECT NULLIF(a.country, '') AS k, count(*) FROM events_reaction r JOIN actors_actor a "
                     "ON a.id = r.actor_id WHERE r.status = 'reviewed' GROUP BY k ORDER BY count(*) DESC, k")
-        results = [{"key": k, "label": str(COUNTRIES.get(k, "Unknown")), "count": n}
+        results = [{"key": k, "label": COUNTRIES.get(k, "Unknown"), "count": n}
                    for k, n in cur.fetchall()]
         return {"group_by": "country", "interval": None, "total": sum(r["count"] for r in results),
                 "results": results}
