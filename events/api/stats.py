@@ -35,6 +35,7 @@ class Dimension:
     labels: dict = field(default_factory=dict)  # key -> label; or label_field below
     label_field: str | None = None
     country: bool = False
+    none_label: str = "Unknown"  # the label of records with no value
 
 
 def _country_key(path):
@@ -45,7 +46,7 @@ DIMENSIONS: dict[str, dict[str, Dimension]] = {
     "events.reaction": {
         "stance": Dimension("The reaction's stance.", "stance", dict(Stance.choices)),
         "country": Dimension("The reacting actor's country (ISO 3166-1 alpha-2).",
-                             _country_key("actor__country"), country=True),
+                             _country_key("actor__country"), country=True, none_label="No country"),
         "kind": Dimension("The kind of reaction.", "kind", dict(ReactionKind.choices)),
         "actor_kind": Dimension("The reacting actor's kind.", "actor__kind", dict(ActorKind.choices)),
         "date": Dimension("The reaction's date, bucketed by `interval`."),
@@ -55,12 +56,12 @@ DIMENSIONS: dict[str, dict[str, Dimension]] = {
         "country": Dimension("The country the speaker speaks for, else the speaker's own country.",
                              Coalesce(_country_key("on_behalf_of__country"),
                                       _country_key("speaker__country")),
-                             country=True),
+                             country=True, none_label="No country"),
         "date": Dimension("The statement's date, bucketed by `interval`."),
     },
     "events.event": {
         "country": Dimension("The event's country (ISO 3166-1 alpha-2).", _country_key("country"),
-                             country=True),
+                             country=True, none_label="No country"),
         "cameo": Dimension("The event's CAMEO code.", NullIf(F("cameo_code"), Value("")), CAMEO_CODES),
         "date": Dimension("The event's date, bucketed by `interval`."),
     },
@@ -126,7 +127,7 @@ def _key_text(raw):
 
 def _label(dim: Dimension, raw, label_value):
     if raw is None:
-        return UNKNOWN_LABEL
+        return dim.none_label
     if label_value is not None:
         return str(label_value)
     if dim.country:
@@ -143,7 +144,7 @@ def _stats_schema(label: str, dimensions: dict[str, Dimension]):
             f"Counts of the {label} the list endpoint would return, grouped by `group_by`. Every filter of "
             "the list endpoint applies. Results are sorted by count (largest first), or by date for "
             "group_by=date. A record with no value for the group counts under key null, label "
-            f"'{UNKNOWN_LABEL}'.\n\n"
+            f"'{UNKNOWN_LABEL}' ('No country' when grouping by country).\n\n"
             + "\n".join(f"- `{name}`: {dim.description}" for name, dim in dimensions.items())
         ),
         parameters=[

@@ -67,6 +67,7 @@ def test_dashboard_shows_the_api_figures_and_filters_the_table(transactional_db,
     assert first_row.query_selector(".citations blockquote").text_content().strip()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-top.png"))
 
     # Filtering by stance narrows the table, the charts and the figures to the API's answer.
     page.select_option("#f-stance", "condemns")

@@ -46,11 +46,11 @@ def test_staff_counts_include_drafts_when_the_list_shows_them(staff_client, reac
     assert counts(body)["supports"] == 1
 
 
-def test_reactions_by_country_name_the_country_and_count_organizations_as_unknown(api_client, reactions):
+def test_reactions_by_country_are_named_and_organizations_count_under_no_country(api_client, reactions):
     body = api_client.get("/api/reactions/stats/", {"group_by": "country"}).json()
 
     assert {(r["key"], r["label"], r["count"]) for r in body["results"]} == {
-        ("MX", "Mexico", 2), ("BR", "Brazil", 1), (None, "Unknown", 1)}
+        ("MX", "Mexico", 2), ("BR", "Brazil", 1), (None, "No country", 1)}
 
 
 @pytest.mark.parametrize("params", [

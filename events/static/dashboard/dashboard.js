@@ -141,9 +141,11 @@
       chart.append(svg("text", { x: x(t), y: height - 10, "text-anchor": "middle", class: "axis" },
         new Date(t).toISOString().slice(0, 10)));
     }
+    const perDay = {};
     dated.forEach((e, i) => {
       const cx = x(parseDay(e.date));
-      const cy = 14 + (i % 4) * 11;
+      const stack = (perDay[e.date] = (perDay[e.date] || 0) + 1) - 1;
+      const cy = 10 + (stack % 5) * 11;
       const g = svg("g", { class: "tl-event-mark" });
       g.append(svg("title", {}, `${e.date}: ${e.title}`));
       g.append(svg("line", { x1: cx, x2: cx, y1: cy, y2: height - bottom, class: "tl-event-line" }));
