@@ -124,3 +124,16 @@ def test_detail_csv_is_one_row(api_client):
 
     assert row["slug"] == "one"
     assert row["stance"] == "supports"
+
+
+def test_stats_answer_csv_too(api_client):
+    ReactionFactory(stance=Stance.SUPPORTS)
+    ReactionFactory(stance=Stance.SUPPORTS)
+    ReactionFactory()
+
+    response = api_client.get("/api/reactions/stats/", {"group_by": "stance", "format": "csv"})
+
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows == [{"key": "supports", "label": "Supports", "count": "2"},
+                    {"key": "condemns", "label": "Condemns", "count": "1"}]
