@@ -19,6 +19,8 @@ class AwareDateTimeSerializerField(serializers.DateTimeField):
     def to_internal_value(self, value):
         from django import forms
 
+        if value in (None, ""):
+            self.fail("required")
         try:
             return AwareDateTimeField().to_python(value)
         except forms.ValidationError as exc:

@@ -148,6 +148,7 @@ def test_deletion_feed_can_be_limited_to_types(api_client):
 
 @pytest.mark.parametrize("params, message", [
     ({}, "required"),
+    ({"since": ""}, "required"),
     ({"since": "2024-04-06T00:00:00"}, "time zone"),
     ({"since": "yesterday"}, "ISO 8601"),
     ({"since": "2024-04-06T00:00:00Z", "type": "planet"}, "valid choice"),
