@@ -83,7 +83,15 @@ class CountryListFilter(django_filters.CharFilter):
             return qs
         condition = Q()
         for field in self.country_fields:
-            condition |= Q(**{f"{field}__in": value})
+            relation, _, column = field.rpartition("__")
+            if relation:
+                # Resolve the (few) related ids first: a join on the related country hides its
+                # selectivity from PostgreSQL's planner, which then scans the whole table (see bench/).
+                related = qs.model._meta.get_field(relation).related_model
+                ids = list(related.objects.filter(**{f"{column}__in": value}).values_list("id", flat=True))
+                condition |= Q(**{f"{relation}_id__in": ids})
+            else:
+                condition |= Q(**{f"{field}__in": value})
         return qs.filter(condition)
 
 
