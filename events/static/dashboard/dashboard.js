@@ -94,6 +94,14 @@
 
   // ---- Timeline ---------------------------------------------------------------------------------
 
+  // A partial date shows only what is known: "2024-04" for month precision, "2024" for year.
+  function shownDate(value, precision) {
+    if (!value || precision === "unknown") return "unknown";
+    if (precision === "month") return value.slice(0, 7);
+    if (precision === "year") return value.slice(0, 4);
+    return value;
+  }
+
   function parseDay(iso) {
     const [y, m, d] = iso.split("-").map(Number);
     return Date.UTC(y, m - 1, d);
@@ -104,7 +112,9 @@
     const list = $("#timeline-events");
     box.replaceChildren();
     list.replaceChildren();
-    const dated = events.filter((e) => e.date);
+    // Only day-precise events get a mark; "April 2024" must not be drawn as April 1st.
+    const dated = events.filter((e) => e.date && e.date_precision === "day");
+    const partial = events.filter((e) => e.date && e.date_precision !== "day");
     const days = byDay.results.filter((r) => r.key);
     const times = [...dated.map((e) => parseDay(e.date)), ...days.map((r) => parseDay(r.key))];
     if (!times.length) {
@@ -147,7 +157,7 @@
       const stack = (perDay[e.date] = (perDay[e.date] || 0) + 1) - 1;
       const cy = 10 + (stack % 5) * 11;
       const g = svg("g", { class: "tl-event-mark" });
-      g.append(svg("title", {}, `${e.date}: ${e.title}`));
+      g.append(svg("title", {}, `${shownDate(e.date, e.date_precision)}: ${e.title}`));
       g.append(svg("line", { x1: cx, x2: cx, y1: cy, y2: height - bottom, class: "tl-event-line" }));
       g.append(svg("circle", { cx, cy, r: 5, class: "tl-event" }));
       g.append(svg("text", { x: cx + 8, y: cy + 4, class: "axis" }, i + 1));
@@ -158,8 +168,13 @@
       el("span", { class: "swatch", style: "background:#7ea6d8" }), "reactions per day · ",
       el("span", { class: "swatch", style: "background:#1d2330;border-radius:50%" }), "events (numbered below)"));
     for (const e of dated) {
-      list.append(el("li", { class: "timeline-event" }, el("time", { datetime: e.date }, e.date), " — ",
+      list.append(el("li", { class: "timeline-event" }, el("time", { datetime: shownDate(e.date, e.date_precision) }, shownDate(e.date, e.date_precision)), " — ",
         e.title, e.place ? ` (${e.place})` : ""));
+    }
+    for (const e of partial) {
+      list.append(el("li", { class: "timeline-event partial", style: "list-style: none" },
+        el("time", { datetime: shownDate(e.date, e.date_precision) }, shownDate(e.date, e.date_precision)),
+        " — ", e.title, " (exact day unknown; not on the chart)"));
     }
   }
 
@@ -184,7 +199,7 @@
     for (const r of page.results) {
       const country = r.actor.country_name ? ` · ${r.actor.country_name}` : "";
       tbody.append(el("tr", { "data-slug": r.slug },
-        el("td", { class: "date" }, r.date || "unknown"),
+        el("td", { class: "date" }, shownDate(r.date, r.date_precision)),
         el("td", {}, el("strong", {}, r.actor.name), el("span", { class: "muted" }, country)),
         el("td", {}, r.kind.replace(/_/g, " ")),
         el("td", {}, el("span", { class: "pill " + r.stance }, r.stance)),
