@@ -38,10 +38,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless Chromium for the whole session: Playwright's sync API allows only one running
-    instance per thread, so every browser test shares this one."""
+    """Headless Chromium for one test module. Playwright's sync API allows one running instance per
+    thread, so it is started and stopped per module: two modules never hold one at the same time."""
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls from test bodies are
@@ -49,6 +49,6 @@ def browser():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     # Debian's Chromium (bin/test installs it); never a downloaded browser.
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=60_000)
         yield browser
         browser.close()
