@@ -76,14 +76,18 @@ def _rows_to_json(cur, rows):
 
 
 def _list(cur, where, params, *, count=True, cursor_mode=False):
+    """``where`` is written for the alias {t}; the API's SQL shape: a capped count, then the page's
+    ids (index-only where an index covers the filter) and its rows by id (events/api/pagination.py)."""
     body = {}
     if count:
-        cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM events_reaction r JOIN actors_actor a ON "
-                    f"a.id = r.actor_id WHERE {where} LIMIT {COUNT_LIMIT + 1}) s", params)
+        cur.execute(f"SELECT count(*) FROM (SELECT r.id FROM events_reaction r WHERE {where.format(t='r')} "
+                    f"LIMIT {COUNT_LIMIT + 1}) s", params)
         n = cur.fetchone()[0]
         body["count"] = min(n, COUNT_LIMIT)
         body["count_exact"] = n <= COUNT_LIMIT
-    cur.execute(f"{SELECT} WHERE {where} ORDER BY r.date, r.id LIMIT {PAGE + 1}", params)
+    cur.execute(f"{SELECT} WHERE {where.format(t='r')} AND r.id IN (SELECT u.id FROM events_reaction u "
+                f"WHERE {where.format(t='u')} ORDER BY u.date, u.id LIMIT {PAGE + 1}) ORDER BY r.date, r.id",
+                params + params)
     rows = cur.fetchall()
     body["next"] = "more" if len(rows) > PAGE else None
     if not cursor_mode:
@@ -92,10 +96,16 @@ def _list(cur, where, params, *, count=True, cursor_mode=False):
     return body
 
 
+def _actor_ids(cur, condition, value):
+    # As the API does: resolve the few matching actors first, then filter reactions by actor_id.
+    cur.execute(f"SELECT id FROM actors_actor WHERE {condition}", (value,))
+    return [r[0] for r in cur.fetchall()]
+
+
 def handle(path, query):
     cur = conn().cursor()
     q = {k: v[0] for k, v in parse_qs(query).items()}
-    base = "r.status = 'reviewed'"
+    base = "{t}.status = 'reviewed'"
     if path == "/api/reactions/stats/":
         cur.execute("SELECT NULLIF(a.country, '') AS k, count(*) FROM events_reaction r JOIN actors_actor a "
                     "ON a.id = r.actor_id WHERE r.status = 'reviewed' GROUP BY k ORDER BY count(*) DESC, k")
@@ -105,21 +115,24 @@ def handle(path, query):
                 "results": results}
     if path != "/api/reactions/":
         slug = path.rstrip("/").rsplit("/", 1)[-1]
-        cur.execute(f"{SELECT} WHERE {base} AND r.slug = %s", (slug,))
+        cur.execute(f"{SELECT} WHERE {base.format(t='r')} AND r.slug = %s", (slug,))
         rows = cur.fetchall()
         return _rows_to_json(cur, rows)[0] if rows else None
     if "cursor" in q:
         data = json.loads(base64.urlsafe_b64decode(q["cursor"] + "=" * (-len(q["cursor"]) % 4)))
         day, last_id = data["v"]
-        return _list(cur, f"{base} AND r.date IS NOT NULL AND r.date >= %s AND (r.date > %s OR r.id > %s)",
-                     (day, day, last_id), count=False, cursor_mode=True)
+        return _list(cur, f"{base} AND {{t}}.date IS NOT NULL AND {{t}}.date >= %s AND ({{t}}.date > %s OR "
+                          f"{{t}}.id > %s)", (day, day, last_id), count=False, cursor_mode=True)
     if "country" in q:
-        return _list(cur, f"{base} AND a.country = %s", (q["country"].upper(),))
+        actors = _actor_ids(cur, "country = %s", q["country"].upper())
+        return _list(cur, f"{base} AND {{t}}.actor_id = ANY(%s)", (actors,))
     if "q" in q:
-        term = q["q"].lower()
-        return _list(cur, f"{base} AND (r.search_text LIKE %s OR a.search_text LIKE %s)",
-                     (f"%{term}%", f"%{term}%"))
-    return _list(cur, f"{base} AND r.date >= %s AND r.date <= %s", (q["date_after"], q["date_before"]))
+        term = f"%{q['q'].lower()}%"
+        actors = _actor_ids(cur, "search_text LIKE %s", term)
+        return _list(cur, f"{base} AND ({{t}}.search_text LIKE %s OR {{t}}.actor_id = ANY(%s))",
+                     (term, actors))
+    return _list(cur, f"{base} AND {{t}}.date >= %s AND {{t}}.date <= %s",
+                 (q["date_after"], q["date_before"]))
 
 
 def application(environ, start_response):

@@ -26,10 +26,26 @@ def _cited_source_changed(target: str, since):
     return Exists(Citation.objects.filter(**{target: OuterRef("pk")}, source__updated_at__gte=since))
 
 
+# The columns the API shows (events/api/serializers.py and the CSV columns in events/api/renderers.py).
+# Loading only these matters at scale: model instances are built column by column, and a reaction
+# page also carried every search_text, description and timestamp of its actors and events.
+ACTOR_BRIEF = ("slug", "name", "kind", "country")
+EVENT_BRIEF = ("slug", "title", "date", "date_precision")
+SOURCE_BRIEF = ("slug", "title", "publisher", "kind")
+RECORD = ("public_id", "slug", "status", "date", "date_precision", "created_at", "updated_at")
+
+
+def _related(name, fields):
+    return [f"{name}__{f}" for f in fields]
+
+
 def _citations():
     from sources.models import Citation
 
-    return Prefetch("citations", queryset=Citation.objects.select_related("source").order_by("id"))
+    cited = Citation.objects.select_related("source").only(
+        "excerpt", "reaction_id", "statement_id", "event_id", *_related("source", SOURCE_BRIEF))
+    return Prefetch("citations", queryset=cited.order_by("id"))
+
 
 
 class EventQuerySet(ReviewedQuerySet):
@@ -53,7 +69,10 @@ class EventQuerySet(ReviewedQuerySet):
 
 class StatementQuerySet(ReviewedQuerySet):
     def for_api(self):
-        return self.select_related("speaker", "on_behalf_of", "event").prefetch_related(_citations())
+        return self.select_related("speaker", "on_behalf_of", "event").only(
+            *RECORD, "quote", "context", *_related("speaker", ACTOR_BRIEF),
+            *_related("on_behalf_of", ACTOR_BRIEF), *_related("event", EVENT_BRIEF),
+        ).prefetch_related(_citations())
 
     def changed_since(self, since):
         """Statements whose API representation may have changed at or after ``since``: their own row,
@@ -65,7 +84,10 @@ class StatementQuerySet(ReviewedQuerySet):
 
 class ReactionQuerySet(ReviewedQuerySet):
     def for_api(self):
-        return self.select_related("actor", "event").prefetch_related(_citations())
+        return self.select_related("actor", "event").only(
+            *RECORD, "kind", "stance", "description", "cameo_code", "certainty",
+            *_related("actor", ACTOR_BRIEF), *_related("event", EVENT_BRIEF),
+        ).prefetch_related(_citations())
 
     def changed_since(self, since):
         """Reactions whose API representation may have changed at or after ``since``."""

@@ -22,7 +22,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator as DjangoPaginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils.functional import cached_property
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
@@ -31,6 +31,20 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 COUNT_LIMIT = getattr(settings, "API_COUNT_LIMIT", 1_000)
 CURSOR_PARAM = "cursor"
+
+
+def page_rows(queryset, start: int, stop: int):
+    """Rows ``[start:stop]`` of ``queryset``: the page's keys first, then its rows by primary key.
+
+    ``WHERE pk IN (SELECT pk ... ORDER BY ... LIMIT n)``: the inner query only needs the filter and
+    sort columns, which an index covers (an index-only scan, no table visits), and only the page's
+    rows are then read in full. As one query, PostgreSQL had to visit the table for every row it
+    skipped: 19,000 visits (46 ms) to find the first page of a small country's reactions at 1M rows,
+    0.6 ms this way (bench/README.md).
+    """
+    if not isinstance(queryset, QuerySet) or queryset.query.combinator:
+        return queryset[start:stop]  # a list, or a union (the deletions feed): slice as it is
+    return queryset.filter(pk__in=queryset.values("pk")[start:stop])
 
 
 class CappedPaginator(DjangoPaginator):
@@ -51,6 +65,15 @@ class CappedPaginator(DjangoPaginator):
     @property
     def exact(self) -> bool:
         return self.true_count_capped <= self.limit
+
+    def page(self, number):
+        # Django's Paginator.page, with the slice taken by page_rows.
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        return self._get_page(page_rows(self.object_list, bottom, top), number, self)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -171,7 +194,7 @@ class KeysetPage:
         phase, position = self.phase, self.position
         for index in range(self.phases.index(phase), len(self.phases)):
             wanted = self.size + 1 - len(rows)
-            rows += list(self._phase_queryset(self.phases[index], position)[:wanted])
+            rows += list(page_rows(self._phase_queryset(self.phases[index], position), 0, wanted))
             if len(rows) > self.size:
                 break
             position = None

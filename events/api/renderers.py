@@ -211,6 +211,7 @@ class CSVMixin:
         # for CSV.
         request = self.request
         if self._wants_csv(request):
-            request.accepted_renderer = renderers.JSONRenderer()
-            request.accepted_media_type = renderers.JSONRenderer.media_type
+            json_renderer = api_settings.DEFAULT_RENDERER_CLASSES[0]
+            request.accepted_renderer = json_renderer()
+            request.accepted_media_type = json_renderer.media_type
         return super().handle_exception(exc)

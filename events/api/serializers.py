@@ -2,9 +2,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actors.api.serializers import ActorBriefSerializer
+from events.api.representation import country_fields, date_text, datetime_text, uuid_text
 from events.cameo import cameo_label
 from events.models import Event, EventActor, Reaction, Statement
 from sources.api.serializers import CitationSerializer
+
+# Every serializer here writes its dict out in to_representation (see events/api/representation.py);
+# the declared fields define the schema, and tests/api/test_representation.py checks both agree.
 
 
 class CameoLabelMixin(serializers.Serializer):
@@ -20,6 +24,10 @@ class EventBriefSerializer(serializers.ModelSerializer):
         model = Event
         fields = ["slug", "title", "date", "date_precision"]
 
+    def to_representation(self, instance):
+        return {"slug": instance.slug, "title": instance.title, "date": date_text(instance.date),
+                "date_precision": instance.date_precision}
+
 
 class ParticipantSerializer(serializers.ModelSerializer):
     actor = ActorBriefSerializer(read_only=True)
@@ -27,6 +35,24 @@ class ParticipantSerializer(serializers.ModelSerializer):
     class Meta:
         model = EventActor
         fields = ["actor", "role"]
+
+    def to_representation(self, instance):
+        return {"actor": _ACTOR.to_representation(instance.actor), "role": instance.role}
+
+
+_ACTOR = ActorBriefSerializer()
+_EVENT = EventBriefSerializer()
+_PARTICIPANT = ParticipantSerializer()
+_CITATION = CitationSerializer()
+
+
+def _timestamps(instance):
+    return {"created_at": datetime_text(instance.created_at),
+            "updated_at": datetime_text(instance.updated_at)}
+
+
+def _citations(instance):
+    return [_CITATION.to_representation(c) for c in instance.citations.all()]
 
 
 class EventSerializer(CameoLabelMixin, serializers.ModelSerializer):
@@ -44,6 +70,22 @@ class EventSerializer(CameoLabelMixin, serializers.ModelSerializer):
                   "description", "cameo_code", "cameo_label", "certainty", "status", "parent", "participants",
                   "citations", "created_at", "updated_at"]
 
+    def to_representation(self, instance):
+        code, name = country_fields(instance)
+        parent = instance.parent
+        return {
+            "public_id": uuid_text(instance.public_id), "slug": instance.slug, "title": instance.title,
+            "date": date_text(instance.date), "date_precision": instance.date_precision,
+            "place": instance.place, "country": code, "country_name": name,
+            "description": instance.description, "cameo_code": instance.cameo_code,
+            "cameo_label": cameo_label(instance.cameo_code), "certainty": instance.certainty,
+            "status": instance.status,
+            "parent": None if parent is None else _EVENT.to_representation(parent),
+            "participants": [_PARTICIPANT.to_representation(p) for p in instance.participants.all()],
+            "citations": _citations(instance),
+            **_timestamps(instance),
+        }
+
 
 class StatementSerializer(serializers.ModelSerializer):
     speaker = ActorBriefSerializer(read_only=True)
@@ -56,6 +98,19 @@ class StatementSerializer(serializers.ModelSerializer):
         fields = ["public_id", "slug", "speaker", "on_behalf_of", "quote", "context", "event", "date",
                   "date_precision", "status", "citations", "created_at", "updated_at"]
 
+    def to_representation(self, instance):
+        on_behalf_of = instance.on_behalf_of
+        return {
+            "public_id": uuid_text(instance.public_id), "slug": instance.slug,
+            "speaker": _ACTOR.to_representation(instance.speaker),
+            "on_behalf_of": None if on_behalf_of is None else _ACTOR.to_representation(on_behalf_of),
+            "quote": instance.quote, "context": instance.context,
+            "event": _EVENT.to_representation(instance.event), "date": date_text(instance.date),
+            "date_precision": instance.date_precision, "status": instance.status,
+            "citations": _citations(instance),
+            **_timestamps(instance),
+        }
+
 
 class ReactionSerializer(CameoLabelMixin, serializers.ModelSerializer):
     actor = ActorBriefSerializer(read_only=True)
@@ -67,3 +122,15 @@ class ReactionSerializer(CameoLabelMixin, serializers.ModelSerializer):
         fields = ["public_id", "slug", "actor", "event", "kind", "stance", "date", "date_precision",
                   "description", "cameo_code", "cameo_label", "certainty", "status", "citations",
                   "created_at", "updated_at"]
+
+    def to_representation(self, instance):
+        return {
+            "public_id": uuid_text(instance.public_id), "slug": instance.slug,
+            "actor": _ACTOR.to_representation(instance.actor),
+            "event": _EVENT.to_representation(instance.event),
+            "kind": instance.kind, "stance": instance.stance, "date": date_text(instance.date),
+            "date_precision": instance.date_precision, "description": instance.description,
+            "cameo_code": instance.cameo_code, "cameo_label": cameo_label(instance.cameo_code),
+            "certainty": instance.certainty, "status": instance.status, "citations": _citations(instance),
+            **_timestamps(instance),
+        }

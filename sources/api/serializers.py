@@ -8,6 +8,14 @@ class SourceBriefSerializer(serializers.ModelSerializer):
         model = Source
         fields = ["slug", "title", "publisher", "kind"]
 
+    def to_representation(self, instance):
+        # Written out: it runs for every citation of every listed record.
+        return {"slug": instance.slug, "title": instance.title, "publisher": instance.publisher,
+                "kind": instance.kind}
+
+
+_SOURCE_BRIEF = SourceBriefSerializer()
+
 
 class CitationSerializer(serializers.ModelSerializer):
     """A source and the verbatim excerpt of it that supports the record."""
@@ -17,6 +25,9 @@ class CitationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Citation
         fields = ["source", "excerpt"]
+
+    def to_representation(self, instance):
+        return {"source": _SOURCE_BRIEF.to_representation(instance.source), "excerpt": instance.excerpt}
 
 
 class SourceSerializer(serializers.ModelSerializer):
