@@ -1,16 +1,15 @@
-"""
-WSGI config for config project.
+"""WSGI entry point (gunicorn config.wsgi:application): Django with the settings from the environment."""
 
-It exposes the WSGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/5.2/howto/deployment/wsgi/
-"""
-
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings')
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 application = get_wsgi_application()
+
+# Everything loaded so far (Django, the URL conf, the apps) lives as long as the process. Moving it out
+# of the garbage collector's reach means a full collection no longer walks it in the middle of a
+# request: at 1M rows this took the API's p99 from 55 ms to 22 ms for the same p50 (bench/README.md).
+gc.freeze()
