@@ -159,6 +159,17 @@ STATUS_CHOICES = [(ReviewStatus.REVIEWED.value, "Reviewed"), (ReviewStatus.DRAFT
 class PublicFilterSet(django_filters.FilterSet):
     """Base for every API FilterSet: `updated_after` for mirrors."""
 
+    def get_form_class(self):
+        # django-filter builds the form class, and a form field with its label for every filter, on
+        # every request: 40 % of the filtering cost (~0.5 ms) of a list request. Nothing in them
+        # depends on the request here (no request-dependent querysets), so build it once per class.
+        cls = type(self)
+        form_class = cls.__dict__.get("_form_class")
+        if form_class is None:
+            form_class = super().get_form_class()
+            cls._form_class = form_class
+        return form_class
+
     updated_after = UpdatedAfterFilter(
         help_text="Only records created or changed at or after this ISO 8601 date-time, which must "
                   "include a time zone (2024-04-06T00:00:00Z). Results then come in (updated_at, id) "
