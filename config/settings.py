@@ -150,6 +150,14 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 API_CACHE_CONTROL = env.str("API_CACHE_CONTROL", default="public, max-age=60")
 API_CACHE_CONTROL_AUTHENTICATED = env.str("API_CACHE_CONTROL_AUTHENTICATED", default="private, no-store")
 
+# Django's cache: anonymous throttle counters and stats answers. Local memory (per process) by default;
+# CACHE_URL=redis://127.0.0.1:6379/1 (or pymemcache://...) shares one between workers; install the redis
+# (or pymemcache) package too, it is not a dependency.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# Stats answers are cached per data version (events.DataVersion, bumped by database triggers), so they
+# are never stale; this timeout only bounds how long answers for old versions take up memory.
+STATS_CACHE_TIMEOUT = env.int("STATS_CACHE_TIMEOUT", default=3600)
+
 API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
 API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=1000)
 # Longer query strings on /api/ are refused with a JSON 414 (config/request_limits.py).

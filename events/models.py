@@ -194,3 +194,29 @@ class Reaction(ReviewedRecord, DatedMixin):
         if self.actor_id and self.actor.kind not in REACTING_KINDS:
             raise ValidationError({"actor": "A reaction's actor must be a state or an international "
                                             "organization."})
+
+
+class DataVersion(models.Model):
+    """A number that changes whenever data that stats answers depend on changes (one row, id 1).
+
+    Database triggers (migration events.0006) bump it on every write to reactions, statements, events,
+    event participants, actors, sources and citations, whoever makes the write: the ORM, the admin, a
+    bulk COPY or raw SQL. Stats answers are cached under the version they were computed at
+    (events/api/stats.py), so a change makes every older cached answer unreachable.
+    """
+
+    id = models.SmallIntegerField(primary_key=True, default=1, editable=False)
+    value = models.BigIntegerField(help_text="Bumped by database triggers; never set it from Python.")
+
+    class Meta:
+        ordering = ["id"]
+        indexes = []  # one row, read by primary key
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="dataversion_single_row")]
+
+    def __str__(self):
+        return f"data version {self.value}"
+
+    @classmethod
+    def current(cls) -> int | None:
+        """The current version, or None when the row is missing (a flushed database before its next write)."""
+        return cls.objects.filter(pk=1).values_list("value", flat=True).first()

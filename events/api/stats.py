@@ -4,10 +4,17 @@ The stats action runs the list endpoint's own FilterSet on the list endpoint's o
 list filter narrows the counts the same way, then groups in the database with
 ``values(key).annotate(Count)``. Date buckets use TruncDay/TruncWeek/TruncMonth, which work on SQLite and
 PostgreSQL alike.
+
+Answers are cached per data version (``events.DataVersion``, bumped by database triggers on every write
+that can change a count), so a repeated request costs one tiny query and no answer is ever stale.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, F, Value
 from django.db.models.functions import Coalesce, NullIf, TruncDay, TruncMonth, TruncWeek
 from django_countries import countries
@@ -21,6 +28,7 @@ from rest_framework.response import Response
 from actors.choices import ActorKind
 from events.cameo import CAMEO_CODES
 from events.choices import ReactionKind, Stance
+from events.models import DataVersion
 
 INTERVALS = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth}
 UNKNOWN_LABEL = "Unknown"
@@ -77,7 +85,7 @@ class StatsBucketSerializer(serializers.Serializer):
 class StatsSerializer(serializers.Serializer):
     group_by = serializers.CharField()
     interval = serializers.CharField(allow_null=True, help_text="Only for group_by=date.")
-    total = serializers.IntegerField(min_value=0, help_text="All matching records.")
+    total = serializers.IntegerField(min_value=0, help_text="All matching records (the sum of the counts).")
     results = StatsBucketSerializer(many=True)
 
 
@@ -107,7 +115,14 @@ def compute_stats(queryset, dimensions: dict[str, Dimension], request) -> dict:
     annotated = base.annotate(key=key)
     if dim.label_field:
         annotated = annotated.annotate(label_value=F(dim.label_field))
-    rows = annotated.values(*values).annotate(count=Count("pk", distinct=True)).order_by("-count", "key")
+    # A plain COUNT(*), not COUNT(DISTINCT id) (which makes PostgreSQL sort a million ids): no row is
+    # ever counted twice, because every grouping key above is a column of the record or of a record it
+    # points to through a forward foreign key (at most one row each), and every list filter
+    # (events/filtersets.py) is a column of the record, a forward foreign key, ``fk_id IN (ids)`` or an
+    # Exists() subquery, never a join through a reverse or many-to-many relation. A filter that joins
+    # one (participants__..., citations__...) would multiply rows and must be written as Exists().
+    # tests/api/test_stats_cache.py checks this with records that match a filter through several rows.
+    rows = annotated.values(*values).annotate(count=Count("*")).order_by("-count", "key")
 
     results = []
     for row in rows:
@@ -116,7 +131,10 @@ def compute_stats(queryset, dimensions: dict[str, Dimension], request) -> dict:
                         "label": _label(dim, raw, row.get("label_value")), "count": row["count"]})
     if interval:
         results.sort(key=lambda r: (r["key"] is None, r["key"] or ""))
-    return {"group_by": group_by, "interval": interval, "total": base.count(), "results": results}
+    # Every record falls in exactly one bucket (records with no value in the null bucket), so the total
+    # is the sum of the buckets: no second COUNT over the whole table.
+    total = sum(r["count"] for r in results)
+    return {"group_by": group_by, "interval": interval, "total": total, "results": results}
 
 
 def _key_text(raw):
@@ -159,6 +177,21 @@ def _stats_schema(label: str, dimensions: dict[str, Dimension]):
     )
 
 
+def stats_cache_key(model, version: int, request) -> str:
+    """The cache key of a stats answer: record type, data version, who asks, and what they ask.
+
+    Staff may see drafts, so their answers are kept apart from everyone else's (anonymous and signed-in
+    non-staff users see the same records: ReviewedQuerySet.visible_to, ReviewedFilterSet.is_valid).
+    The key covers every query parameter, sorted, except ``format``: the cached value is the computed
+    answer, which JSON and CSV render alike. A missing row (version None) is never cached (see caller).
+    """
+    user = getattr(request, "user", None)
+    sees_drafts = bool(user is not None and user.is_authenticated and user.is_staff)
+    params = sorted((name, values) for name, values in request.query_params.lists() if name != "format")
+    digest = hashlib.sha256(json.dumps(params).encode()).hexdigest()
+    return f"stats:{model._meta.label_lower}:{version}:{'staff' if sees_drafts else 'public'}:{digest}"
+
+
 class StatsMixin:
     """Adds ``GET <list>/stats/`` to a list viewset whose model has an entry in ``DIMENSIONS``."""
 
@@ -171,8 +204,21 @@ class StatsMixin:
         cls.stats_dimensions = dimensions
 
         def stats(self, request, *args, **kwargs):
+            # The version first, then the data. A write committed in between makes this answer newer
+            # than its version, which is harmless: anyone who reads that version and gets this answer
+            # from the cache asked before the write committed, and the write bumped the version, so
+            # later requests miss. The other order could file an old answer under the new version.
+            version = DataVersion.current()
+            key = None if version is None else stats_cache_key(model, version, request)
+            if key is not None:
+                cached = cache.get(key)
+                if cached is not None:
+                    return Response(cached)
             queryset = self.filter_queryset(self.get_queryset())
-            return Response(compute_stats(queryset, self.stats_dimensions, request))
+            body = compute_stats(queryset, self.stats_dimensions, request)  # bad input raises: never cached
+            if key is not None:
+                cache.set(key, body, settings.STATS_CACHE_TIMEOUT)
+            return Response(body)
 
         stats.__doc__ = f"Counts of {model._meta.verbose_name_plural}, grouped."
         schema = _stats_schema(str(model._meta.verbose_name_plural), dimensions)
