@@ -5,7 +5,7 @@ from actors.api.serializers import ActorSerializer
 from actors.filtersets import ActorFilterSet
 from actors.models import Actor
 from events.api.ordering import StrictOrderingFilter
-from events.api.renderers import CSVMixin
+from events.api.renderers import RECORD_HEAD, RECORD_TAIL, CSVMixin, csv_column
 
 
 class ActorViewSet(CSVMixin, viewsets.ReadOnlyModelViewSet):
@@ -16,6 +16,8 @@ class ActorViewSet(CSVMixin, viewsets.ReadOnlyModelViewSet):
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
     ordering_fields = ["name", "updated_at"]
     lookup_field = "slug"
+    csv_columns = [*RECORD_HEAD, csv_column("name"), csv_column("kind"), csv_column("country"),
+                   csv_column("aliases"), csv_column("description"), *RECORD_TAIL]
 
     def get_queryset(self):
         return Actor.objects.for_api()

@@ -2,7 +2,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 
 from events.api.ordering import StrictOrderingFilter
-from events.api.renderers import CSVMixin
+from events.api.renderers import RECORD_HEAD, RECORD_TAIL, CSVMixin, csv_column
 from sources.api.serializers import SourceSerializer
 from sources.filtersets import SourceFilterSet
 from sources.models import Source
@@ -16,6 +16,9 @@ class SourceViewSet(CSVMixin, viewsets.ReadOnlyModelViewSet):
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
     ordering_fields = ["published_on", "title", "publisher", "updated_at"]
     lookup_field = "slug"
+    csv_columns = [*RECORD_HEAD, *(csv_column(name) for name in (
+        "publisher", "title", "author", "published_on", "published_precision", "kind", "language", "url")),
+        *RECORD_TAIL]
 
     def get_queryset(self):
         return Source.objects.for_api()

@@ -6,7 +6,15 @@ import io
 import pytest
 
 from events.choices import ReviewStatus, Stance
-from tests.factories import ActorFactory, CitationFactory, EventFactory, ReactionFactory, SourceFactory
+from tests.factories import (
+    ActorFactory,
+    CitationFactory,
+    EventFactory,
+    PersonFactory,
+    ReactionFactory,
+    SourceFactory,
+    StatementFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +145,18 @@ def test_stats_answer_csv_too(api_client):
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert rows == [{"key": "supports", "label": "Supports", "count": "2"},
                     {"key": "condemns", "label": "Condemns", "count": "1"}]
+
+
+def test_statement_country_is_whom_the_speaker_speaks_for_else_their_own(api_client):
+    minister = PersonFactory(slug="minister", country="MX")
+    StatementFactory(slug="for-mexico", speaker=minister, on_behalf_of=ActorFactory(country="EC"))
+    StatementFactory(slug="own-name", speaker=minister, on_behalf_of=None)
+    StatementFactory(slug="igo-speaker", speaker=minister,
+                     on_behalf_of=ActorFactory(kind="international_organization", country=""))
+
+    rows = {row["slug"]: row for row in read_csv(api_client.get("/api/statements/", {"format": "csv"}))}
+
+    assert rows["for-mexico"]["country"] == "EC"
+    assert rows["own-name"]["country"] == "MX"
+    assert rows["igo-speaker"]["country"] == "MX"
+    assert rows["own-name"]["on_behalf_of_slug"] == ""
