@@ -19,23 +19,27 @@ def _locked(queryset):
     return model._default_manager.select_for_update().filter(pk__in=pks).order_by("pk")
 
 
+def _set_review_state(queryset, *, user, status, reviewed_by, reviewed_at, reason) -> int:
+    changed = 0
+    for record in _locked(queryset).exclude(status=status):
+        record.status = status
+        record.reviewed_by = reviewed_by
+        record.reviewed_at = reviewed_at
+        record._history_user = user
+        record._change_reason = reason
+        record.save(update_fields=_REVIEW_FIELDS)
+        changed += 1
+    return changed
+
+
 @transaction.atomic
 def mark_reviewed(*, queryset, user, reason: str = "Marked as reviewed") -> int:
     """Mark the drafts among ``queryset`` as reviewed by ``user`` now. Returns how many changed.
 
     Records already reviewed keep their reviewer and time.
     """
-    now = timezone.now()
-    changed = 0
-    for record in _locked(queryset).exclude(status=ReviewStatus.REVIEWED):
-        record.status = ReviewStatus.REVIEWED
-        record.reviewed_by = user
-        record.reviewed_at = now
-        record._history_user = user
-        record._change_reason = reason
-        record.save(update_fields=_REVIEW_FIELDS)
-        changed += 1
-    return changed
+    return _set_review_state(queryset, user=user, status=ReviewStatus.REVIEWED, reviewed_by=user,
+                             reviewed_at=timezone.now(), reason=reason)
 
 
 @transaction.atomic
@@ -44,13 +48,5 @@ def return_to_draft(*, queryset, user, reason: str = "Returned to draft") -> int
 
     The reviewer and review time are cleared; the history keeps them. Returns how many changed.
     """
-    changed = 0
-    for record in _locked(queryset).exclude(status=ReviewStatus.DRAFT):
-        record.status = ReviewStatus.DRAFT
-        record.reviewed_by = None
-        record.reviewed_at = None
-        record._history_user = user
-        record._change_reason = reason
-        record.save(update_fields=_REVIEW_FIELDS)
-        changed += 1
-    return changed
+    return _set_review_state(queryset, user=user, status=ReviewStatus.DRAFT, reviewed_by=None,
+                             reviewed_at=None, reason=reason)
