@@ -1,6 +1,7 @@
 """Admin for sources and citations, and the citation inlines used on reactions, statements and events."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -41,6 +42,8 @@ class SourceAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published_on"
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["public_id", "created_at", "updated_at"]
+    # A URL typed without a scheme means https (Django 6's default; says so now, without a warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["title", "slug", "publisher", "author", "kind", "language", "url"]}),
         ("Publication date", {"fields": ["published_on", "published_precision"]}),

@@ -1,6 +1,7 @@
 """Every admin page a curator uses loads on the real seed data, and search finds names by alias."""
 
 import pytest
+from django.contrib.admin.sites import site
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -104,3 +105,9 @@ def test_autocomplete_finds_actor_for_reaction_form(seeded, curator_client):
         "term": "amlo", "app_label": "events", "model_name": "statement", "field_name": "speaker"})
     assert response.status_code == 200
     assert len(response.json()["results"]) == 1
+
+
+def test_a_source_url_typed_without_a_scheme_is_saved_as_https():
+    form_class = site._registry[Source].get_form(None)
+    field = form_class.base_fields["url"]
+    assert field.clean("apnews.com/article/quito") == "https://apnews.com/article/quito"
