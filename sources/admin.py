@@ -52,7 +52,10 @@ class SourceAdmin(SimpleHistoryAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(citation_count=Count("citations"))
+        # With an aggregate (GROUP BY), Django drops Meta.ordering; restate it so the reaction form's
+        # source autocomplete pages through sources in a stable order.
+        return super().get_queryset(request).annotate(citation_count=Count("citations")).order_by(
+            *Source._meta.ordering)
 
     @admin.display(description="Published", ordering="published_on")
     def published(self, obj):

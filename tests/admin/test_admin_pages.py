@@ -1,7 +1,10 @@
 """Every admin page a curator uses loads on the real seed data, and search finds names by alias."""
 
+import warnings
+
 import pytest
 from django.contrib.admin.sites import site
+from django.core.paginator import UnorderedObjectListWarning
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -111,3 +114,15 @@ def test_a_source_url_typed_without_a_scheme_is_saved_as_https():
     form_class = site._registry[Source].get_form(None)
     field = form_class.base_fields["url"]
     assert field.clean("apnews.com/article/quito") == "https://apnews.com/article/quito"
+
+
+def test_source_autocomplete_lists_sources_in_their_publication_order(seeded, curator_client):
+    with warnings.catch_warnings():
+        # An unordered page warns, and could repeat or skip sources from one page to the next.
+        warnings.simplefilter("error", UnorderedObjectListWarning)
+        response = curator_client.get(reverse("admin:autocomplete"), {
+            "term": "", "app_label": "sources", "model_name": "citation", "field_name": "source"})
+    assert response.status_code == 200
+    listed = [row["id"] for row in response.json()["results"]]
+    in_order = Source.objects.order_by(*Source._meta.ordering).values_list("pk", flat=True)
+    assert listed == [str(pk) for pk in in_order]
