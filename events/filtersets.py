@@ -132,7 +132,13 @@ class AwareDateTimeField(forms.DateTimeField):
             raise forms.ValidationError(
                 "Include a time zone (Z or +hh:mm), e.g. 2024-04-06T00:00:00Z; a naive time is ambiguous.",
                 code="naive")
-        return parsed
+        # In UTC from here on: Python accepts offsets up to ±23:59, PostgreSQL only up to ±15:59, and
+        # the moment is what counts, not how it was written.
+        try:
+            return parsed.astimezone(datetime.UTC)
+        except OverflowError:
+            raise forms.ValidationError("This date-time is out of range (years 1 to 9999 in UTC).",
+                                        code="out_of_range") from None
 
 
 class UpdatedAfterFilter(django_filters.IsoDateTimeFilter):

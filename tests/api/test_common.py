@@ -64,6 +64,28 @@ def test_naive_updated_after_is_400(api_client, url):
 
 
 @pytest.mark.parametrize("url", ENDPOINTS)
+def test_updated_after_with_any_valid_offset_is_the_same_moment_in_utc(api_client, url):
+    # -19:54 is valid ISO 8601 and Python accepts it, but PostgreSQL stores offsets only to ±15:59:
+    # this was a 500 there (found by tests/hardening/test_fuzz.py).
+    far_west = api_client.get(url, {"updated_after": "2024-04-06T00:00:00-19:54"})
+    in_utc = api_client.get(url, {"updated_after": "2024-04-06T19:54:00Z"})
+    assert far_west.status_code == in_utc.status_code == 200
+    assert far_west.json()["results"] == in_utc.json()["results"]
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_updated_after_out_of_range_in_utc_is_400(api_client, url):
+    response = api_client.get(url, {"updated_after": "0001-01-01T00:00:00+20:00"})
+    assert response.status_code == 400
+    assert "out of range" in response.json()["updated_after"][0]
+
+
+def test_deletion_feed_since_with_a_large_offset_is_accepted(api_client):
+    response = api_client.get("/api/deletions/", {"since": "0207-08-27T23:46:13-19:54"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
 def test_malformed_updated_after_is_400(api_client, url):
     response = api_client.get(url, {"updated_after": "last tuesday"})
     assert response.status_code == 400
