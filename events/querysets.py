@@ -26,7 +26,7 @@ def _cited_source_changed(target: str, since):
     return Exists(Citation.objects.filter(**{target: OuterRef("pk")}, source__updated_at__gte=since))
 
 
-# The columns the API shows (events/api/serializers.py and the CSV columns in events/api/renderers.py).
+# The columns the API shows (the serializers, and the CSV columns each viewset declares).
 # Loading only these matters at scale: model instances are built column by column, and a reaction
 # page also carried every search_text, description and timestamp of its actors and events.
 ACTOR_BRIEF = ("slug", "name", "kind", "country")
