@@ -19,9 +19,12 @@ RUN groupadd --system --gid 10001 app \
 # Dependencies come from pyproject.toml (pinned there).
 COPY pyproject.toml ./
 COPY config ./config
+COPY core ./core
 COPY actors ./actors
 COPY events ./events
 COPY sources ./sources
+COPY intake ./intake
+COPY dashboard ./dashboard
 RUN pip install --no-cache-dir .
 
 COPY manage.py ./

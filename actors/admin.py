@@ -5,8 +5,8 @@ from django_countries.filters import CountryFilter
 from simple_history.admin import SimpleHistoryAdmin
 
 from actors.models import Actor, Role
-from events.admin import FoldedSearchMixin
-from events.dates import display
+from core.admin import FoldedSearchMixin
+from core.dates import display
 
 
 class RoleInline(admin.TabularInline):

@@ -4,7 +4,7 @@ import django_filters
 
 from actors.choices import ActorKind
 from actors.models import Actor
-from events.filtersets import COUNTRY_HELP, CountryListFilter, PublicFilterSet, choice_filter, search_terms
+from core.filters import COUNTRY_HELP, CountryListFilter, PublicFilterSet, choice_filter, search_terms
 
 
 class ActorFilterSet(PublicFilterSet):

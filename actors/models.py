@@ -6,9 +6,9 @@ from simple_history.models import HistoricalRecords
 
 from actors.choices import REACTING_KINDS, ActorKind
 from actors.querysets import ActorQuerySet, RoleQuerySet
-from events.base import PublicRecord
-from events.dates import DatePrecision, precision_constraint
-from events.text import fold
+from core.dates import DatePrecision, precision_constraint
+from core.models import PublicRecord
+from core.text import fold
 
 
 class Actor(PublicRecord):
@@ -26,6 +26,8 @@ class Actor(PublicRecord):
 
     history = HistoricalRecords()
     objects = ActorQuerySet.as_manager()
+    # In the deletions feed (core/sync.py) as type "actor", fourth in its list of types.
+    sync_type, sync_order = "actor", 4
 
     class Meta:
         ordering = ["name", "id"]

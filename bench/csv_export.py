@@ -7,7 +7,7 @@ Usage (against the database in DATABASE_URL, default the development SQLite file
 
 Peak memory is measured with tracemalloc over the response iteration (Python allocations only); it
 should stay about the same whether 10k or 1M rows match, because rows are read in chunks of
-events.api.renderers.CSV_CHUNK_SIZE and written out one line at a time.
+core.api.renderers.CSV_CHUNK_SIZE and written out one line at a time.
 """
 
 import argparse

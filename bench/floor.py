@@ -77,7 +77,7 @@ def _rows_to_json(cur, rows):
 
 def _list(cur, where, params, *, count=True, cursor_mode=False):
     """``where`` is written for the alias {t}; the API's SQL shape: a capped count, then the page's
-    ids (index-only where an index covers the filter) and its rows by id (events/api/pagination.py)."""
+    ids (index-only where an index covers the filter) and its rows by id (core/api/pagination.py)."""
     body = {}
     if count:
         cur.execute(f"SELECT count(*) FROM (SELECT r.id FROM events_reaction r WHERE {where.format(t='r')} "

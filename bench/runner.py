@@ -49,7 +49,7 @@ def ensure_database(server_url, name, fresh):
 
 
 def cursor_token(day, last_id):
-    # Same format as events.api.pagination.KeysetPage.encode for the default (date, id) ordering.
+    # Same format as core.api.pagination.KeysetPage.encode for the default (date, id) ordering.
     data = json.dumps({"p": "values", "o": ["date", "id"], "v": [day.isoformat(), last_id]},
                       separators=(",", ":"))
     return base64.urlsafe_b64encode(data.encode()).decode().rstrip("=")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("actors.api.urls")),
     path("", include("events.api.urls")),
     path("", include("sources.api.urls")),
+    path("", include("core.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "actors",
     "events",
     "sources",
+    "intake",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
@@ -55,9 +57,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    # API HTTP caching: ETag/304 from the rendered body, then Cache-Control (config/middleware.py).
+    # API HTTP caching: ETag/304 from the rendered body, then Cache-Control (core/api/caching.py).
     "django.middleware.http.ConditionalGetMiddleware",
-    "config.middleware.ApiCacheControlMiddleware",
+    "core.api.caching.ApiCacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -179,7 +181,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "events.api.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PageNumberPagination",
     "PAGE_SIZE": API_PAGE_SIZE,
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env.str("API_ANON_THROTTLE_RATE", default="120/minute")},
@@ -202,13 +204,13 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "events.api.schema.describe_generated_parameters",
+        "core.api.schema.describe_generated_parameters",
     ],
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "actors.choices.ActorKind",
         "ReactionKindEnum": "events.choices.ReactionKind",
         "SourceKindEnum": "sources.choices.SourceKind",
-        "DatePrecisionEnum": "events.dates.DatePrecision",
+        "DatePrecisionEnum": "core.dates.DatePrecision",
     },
 }
 

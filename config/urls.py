@@ -2,10 +2,9 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config import health
-from events.views import DashboardView
 
 urlpatterns = [
-    path("", DashboardView.as_view(), name="dashboard"),
+    path("", include("dashboard.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("config.api_urls")),
     path("healthz", health.healthz, name="healthz"),

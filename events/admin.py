@@ -10,25 +10,15 @@ from django.utils.html import format_html
 from django_countries.filters import CountryFilter
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import FoldedSearchMixin
+from core.choices import ReviewStatus
+from core.dates import display
 from events import services
-from events.choices import ReviewStatus
-from events.dates import display
 from events.models import Event, EventActor, Reaction, Statement
-from events.text import fold
 from sources.admin import EventCitationInline, ReactionCitationInline, StatementCitationInline
 
 REVIEW_FIELDS = ["status", "reviewed_by", "reviewed_at"]
 RECORD_FIELDS = ["public_id", "created_at", "updated_at"]
-
-
-class FoldedSearchMixin:
-    """Search the accent- and case-folded ``search_text`` columns: "lopez" and "López" both match.
-
-    Every field in ``search_fields`` of an admin using this mixin holds folded text (or ASCII slugs).
-    """
-
-    def get_search_results(self, request, queryset, search_term):
-        return super().get_search_results(request, queryset, fold(search_term))
 
 
 class ReviewedAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
@@ -156,15 +146,12 @@ class EventAdmin(ReviewedAdmin):
 
 
 @admin.register(EventActor)
-class EventActorAdmin(SimpleHistoryAdmin):
+class EventActorAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ["event", "actor", "role"]
     list_filter = ["role", ("actor__kind", ActorKindFilter), ("actor__country", CountryFilter)]
     list_select_related = ["event", "actor"]
     search_fields = ["event__search_text", "actor__search_text"]
     autocomplete_fields = ["event", "actor"]
-
-    def get_search_results(self, request, queryset, search_term):
-        return super().get_search_results(request, queryset, fold(search_term))
 
 
 @admin.register(Reaction)

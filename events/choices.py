@@ -1,11 +1,6 @@
 from django.db import models
 
 
-class ReviewStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    REVIEWED = "reviewed", "Reviewed"
-
-
 class Certainty(models.TextChoices):
     REPORTED = "reported", "Reported"
     ALLEGED = "alleged", "Alleged"

@@ -1,239 +1,32 @@
-"""FilterSets for events, statements and reactions, and the filter building blocks every app shares.
-
-Invalid input never passes silently: each filter validates through its form field, so DRF's
-DjangoFilterBackend answers with a JSON 400 naming the parameter, e.g. {"country": ["Unknown ..."]}.
-"""
-
-import datetime
+"""FilterSets for events, statements and reactions (shared filters: core/filters.py)."""
 
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
-from django_countries import countries
 
 from actors.choices import REACTING_KINDS
 from actors.models import Actor
-from events.choices import Certainty, ReactionKind, ReviewStatus, Stance
+from core.filters import (
+    COUNTRY_HELP,
+    DATE_AFTER_HELP,
+    DATE_BEFORE_HELP,
+    CountryListFilter,
+    ReviewedFilterSet,
+    SlugListFilter,
+    choice_filter,
+    related_ids,
+    search_terms,
+)
+from events.choices import Certainty, ReactionKind, Stance
 from events.models import Event, EventActor, Reaction, Statement
-from events.text import fold
-
-# ---------------------------------------------------------------------------------------------------
-# Shared building blocks
-
-
-def choice_filter(choices, help_text, **kwargs):
-    """A ChoiceFilter whose error lists the allowed values."""
-    allowed = ", ".join(value for value, _label in choices)
-    return django_filters.ChoiceFilter(
-        choices=choices,
-        help_text=help_text,
-        error_messages={"invalid_choice": f"%(value)s is not a valid choice; use one of: {allowed}."},
-        **kwargs,
-    )
-
-
-def resolve_country(value: str) -> str:
-    """ISO alpha-2 code for an alpha-2 or alpha-3 code or an English name, any case; '' if unknown."""
-    value = value.strip()
-    if not value:
-        return ""
-    if len(value) in (2, 3) and value.isalpha():
-        code = countries.alpha2(value.upper())
-        if code:
-            return code
-    return countries.by_name(value) or ""
-
-
-class CountryListField(forms.CharField):
-    """Comma-separated countries (alpha-2, alpha-3 or English name) -> list of alpha-2 codes."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if not value:
-            return []
-        codes, unknown = [], []
-        for part in value.split(","):
-            if not part.strip():
-                continue
-            code = resolve_country(part)
-            if code:
-                codes.append(code)
-            else:
-                unknown.append(part.strip())
-        if unknown:
-            raise forms.ValidationError(
-                "Unknown country: %(bad)s. Use ISO 3166-1 alpha-2 (NI), alpha-3 (NIC) or the English "
-                "name (Nicaragua), comma-separated.",
-                code="unknown_country",
-                params={"bad": ", ".join(unknown)},
-            )
-        return codes
-
-
-def related_ids(model, **lookups) -> list[int]:
-    """Ids of the (few) related rows matching ``lookups``, fetched before the main query.
-
-    Filtering a big table through a join on a small one (reactions by their actor's country or name)
-    hides the condition's selectivity from PostgreSQL's planner, and an OR across both tables rules
-    out their indexes; ``fk_id IN (ids)`` keeps both usable (bench/README.md).
-    """
-    return list(model.objects.filter(**lookups).order_by().values_list("id", flat=True))
-
-
-class CountryListFilter(django_filters.CharFilter):
-    """Matches records whose country field(s) are any of the given countries."""
-
-    field_class = CountryListField
-
-    def __init__(self, *args, country_fields=("country",), **kwargs):
-        self.country_fields = country_fields
-        super().__init__(*args, **kwargs)
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        condition = Q()
-        for field in self.country_fields:
-            relation, _, column = field.rpartition("__")
-            if relation:
-                # Resolve the (few) related ids first: a join on the related country hides its
-                # selectivity from PostgreSQL's planner, which then scans the whole table (see bench/).
-                related = qs.model._meta.get_field(relation).related_model
-                condition |= Q(**{f"{relation}_id__in": related_ids(related, **{f"{column}__in": value})})
-            else:
-                condition |= Q(**{f"{field}__in": value})
-        return qs.filter(condition)
-
-
-class SlugListFilter(django_filters.BaseInFilter, django_filters.CharFilter):
-    """One slug or several, comma-separated (`?actor=mexico,ecuador`)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("lookup_expr", "in")
-        super().__init__(*args, **kwargs)
-
-
-class AwareDateTimeField(forms.DateTimeField):
-    """An ISO 8601 date-time that must carry a time zone (Z or +hh:mm)."""
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if isinstance(value, datetime.datetime):
-            parsed = value
-        else:
-            try:
-                parsed = datetime.datetime.fromisoformat(str(value).strip())
-            except ValueError:
-                raise forms.ValidationError(
-                    "Enter an ISO 8601 date-time with a time zone, e.g. 2024-04-06T00:00:00Z.",
-                    code="invalid") from None
-        if parsed.tzinfo is None or parsed.utcoffset() is None:
-            raise forms.ValidationError(
-                "Include a time zone (Z or +hh:mm), e.g. 2024-04-06T00:00:00Z; a naive time is ambiguous.",
-                code="naive")
-        # In UTC from here on: Python accepts offsets up to ±23:59, PostgreSQL only up to ±15:59, and
-        # the moment is what counts, not how it was written.
-        try:
-            return parsed.astimezone(datetime.UTC)
-        except OverflowError:
-            raise forms.ValidationError("This date-time is out of range (years 1 to 9999 in UTC).",
-                                        code="out_of_range") from None
-
-
-class UpdatedAfterFilter(django_filters.IsoDateTimeFilter):
-    field_class = AwareDateTimeField
-
-    def filter(self, qs, value):
-        if value is None:
-            return qs
-        # Inclusive, so a client resuming from the last updated_at it saw never misses a record that
-        # shares that timestamp; it may see a few again and should upsert by public_id.
-        # changed_since() also catches changes to what a record inlines (its actor's name, its event's
-        # title, a cited source), so a mirror's copy never goes stale.
-        return qs.changed_since(value).order_by("updated_at", "id")
-
-
-def search_terms(value: str) -> list[str]:
-    return fold(value).split()
-
-
-STATUS_CHOICES = [(ReviewStatus.REVIEWED.value, "Reviewed"), (ReviewStatus.DRAFT.value, "Draft"),
-                  ("all", "All")]
-
-
-class PublicFilterSet(django_filters.FilterSet):
-    """Base for every API FilterSet: `updated_after` for mirrors."""
-
-    def get_form_class(self):
-        # django-filter builds the form class, and a form field with its label for every filter, on
-        # every request: 40 % of the filtering cost (~0.5 ms) of a list request. Nothing in them
-        # depends on the request here (no request-dependent querysets), so build it once per class.
-        cls = type(self)
-        form_class = cls.__dict__.get("_form_class")
-        if form_class is None:
-            form_class = super().get_form_class()
-            cls._form_class = form_class
-        return form_class
-
-    updated_after = UpdatedAfterFilter(
-        help_text="Only records created or changed at or after this ISO 8601 date-time, which must "
-                  "include a time zone (2024-04-06T00:00:00Z). Results then come in (updated_at, id) "
-                  "order so a mirror can resume; records at the boundary may repeat.")
-
-
-class ReviewedFilterSet(PublicFilterSet):
-    """Base for reviewed record types: only reviewed records unless staff ask for drafts."""
-
-    status = choice_filter(
-        STATUS_CHOICES, method="filter_status",
-        help_text="Review status. Defaults to reviewed. 'draft' and 'all' are for staff only; anyone "
-                  "else asking for them gets a 400.")
-
-    def is_valid(self):
-        valid = super().is_valid()
-        if valid and self.form.cleaned_data.get("status") in (ReviewStatus.DRAFT, "all"):
-            user = getattr(self.request, "user", None)
-            if not (user is not None and user.is_authenticated and user.is_staff):
-                self.form.add_error("status",
-                                    "Only staff can see drafts; leave status out or use 'reviewed'.")
-                return False
-        return valid
-
-    def filter_status(self, queryset, name, value):
-        # Applied in filter_queryset so the default (reviewed) holds when the parameter is absent.
-        return queryset
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        status = self.form.cleaned_data.get("status") or ReviewStatus.REVIEWED
-        if status != "all":
-            queryset = queryset.filter(status=status)
-        return queryset
-
-    def filter_q(self, queryset, name, value):
-        terms = search_terms(value)
-        for term in terms:
-            queryset = queryset.filter(search_text__contains=term)
-        return queryset
-
-
-DATE_AFTER_HELP = ("On or after this date (YYYY-MM-DD). A partial date counts as the first day of its "
-                   "known period; records with an unknown date are left out.")
-DATE_BEFORE_HELP = "On or before this date (YYYY-MM-DD). Records with an unknown date are left out."
-COUNTRY_HELP = ("Country: ISO 3166-1 alpha-2 (NI), alpha-3 (NIC) or English name (Nicaragua), any case; "
-                "several comma-separated (NI,SLV,honduras). Unknown values are a 400.")
+from sources.models import Citation
 
 
 def citing_source(model_field: str, slug: str) -> Exists:
     """True for records of which a citation is to the source with this slug."""
-    from sources.models import Citation
-
     return Exists(Citation.objects.filter(**{model_field: OuterRef("pk"), "source__slug": slug}))
 
 
-# ---------------------------------------------------------------------------------------------------
-# FilterSets
 
 
 class ReactionFilterSet(ReviewedFilterSet):

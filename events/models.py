@@ -6,12 +6,12 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from actors.choices import REACTING_KINDS
-from events.base import ReviewedRecord
+from core.dates import precision_constraint
+from core.models import DatedMixin, ReviewedRecord
+from core.text import fold
 from events.cameo import CAMEO_CODES
 from events.choices import ActorRole, Certainty, ReactionKind, Stance
-from events.dates import DatePrecision, precision_constraint
 from events.querysets import EventQuerySet, ReactionQuerySet, StatementQuerySet
-from events.text import fold
 
 cameo_validator = RegexValidator(r"^\d{2,4}$", "A CAMEO code is 2 to 4 digits, e.g. 111 or 0213.")
 
@@ -20,16 +20,6 @@ def validate_cameo(value: str):
     cameo_validator(value)
     if value not in CAMEO_CODES:
         raise ValidationError(f"{value} is not a CAMEO event code known to this database.")
-
-
-class DatedMixin(models.Model):
-    date = models.DateField(null=True, blank=True, db_index=True,
-                            help_text="First day of the known period; empty when unknown.")
-    date_precision = models.CharField(max_length=10, choices=DatePrecision.choices,
-                                      default=DatePrecision.UNKNOWN)
-
-    class Meta:
-        abstract = True
 
 
 class Event(ReviewedRecord, DatedMixin):
@@ -50,6 +40,8 @@ class Event(ReviewedRecord, DatedMixin):
 
     history = HistoricalRecords(excluded_fields=["search_text"])
     objects = EventQuerySet.as_manager()
+    # In the deletions feed (core/sync.py) as type "event", third in its list of types.
+    sync_type, sync_order = "event", 3
 
     class Meta:
         ordering = ["date", "title", "id"]
@@ -114,6 +106,7 @@ class Statement(ReviewedRecord, DatedMixin):
 
     history = HistoricalRecords(excluded_fields=["search_text"])
     objects = StatementQuerySet.as_manager()
+    sync_type, sync_order = "statement", 2
 
     class Meta:
         ordering = ["date", "id"]
@@ -157,6 +150,7 @@ class Reaction(ReviewedRecord, DatedMixin):
 
     history = HistoricalRecords(excluded_fields=["search_text"])
     objects = ReactionQuerySet.as_manager()
+    sync_type, sync_order = "reaction", 1
 
     class Meta:
         ordering = ["date", "id"]
@@ -204,7 +198,7 @@ class DataVersion(models.Model):
     Database triggers (migration events.0006) bump it on every write to reactions, statements, events,
     event participants, actors, sources and citations, whoever makes the write: the ORM, the admin, a
     bulk COPY or raw SQL. Stats answers are cached under the version they were computed at
-    (events/api/stats.py), so a change makes every older cached answer unreachable.
+    (core/api/stats.py), so a change makes every older cached answer unreachable.
     """
 
     id = models.SmallIntegerField(primary_key=True, default=1, editable=False)

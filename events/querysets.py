@@ -1,28 +1,19 @@
 """Query shape for each model, defined once: what the API needs in a constant number of queries."""
 
-from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
-from events.choices import ReviewStatus
+from core.querysets import ReviewedQuerySet
+
+# Related models are reached through the querying model's own relations (``_related_model``), not
+# imported: models.py imports this module, so importing models here would be a cycle.
 
 
-class ReviewedQuerySet(models.QuerySet):
-    def reviewed(self):
-        return self.filter(status=ReviewStatus.REVIEWED)
-
-    def visible_to(self, user):
-        """Anonymous users and non-staff see reviewed records only."""
-        if user is not None and user.is_authenticated and user.is_staff:
-            return self
-        return self.reviewed()
-
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+def _related_model(queryset, relation: str):
+    return queryset.model._meta.get_field(relation).related_model
 
 
-def _cited_source_changed(target: str, since):
-    from sources.models import Citation
-
+def _cited_source_changed(queryset, target: str, since):
+    Citation = _related_model(queryset, "citations")
     return Exists(Citation.objects.filter(**{target: OuterRef("pk")}, source__updated_at__gte=since))
 
 
@@ -39,32 +30,28 @@ def _related(name, fields):
     return [f"{name}__{f}" for f in fields]
 
 
-def _citations():
-    from sources.models import Citation
-
+def _citations(queryset):
+    Citation = _related_model(queryset, "citations")
     cited = Citation.objects.select_related("source").only(
         "excerpt", "reaction_id", "statement_id", "event_id", *_related("source", SOURCE_BRIEF))
     return Prefetch("citations", queryset=cited.order_by("id"))
 
 
-
 class EventQuerySet(ReviewedQuerySet):
     def for_api(self):
-        from events.models import EventActor
-
+        EventActor = _related_model(self, "participants")
         return self.select_related("parent").prefetch_related(
             Prefetch("participants", queryset=EventActor.objects.select_related("actor").order_by("id")),
-            _citations(),
+            _citations(self),
         )
 
     def changed_since(self, since):
         """Events whose API representation may have changed at or after ``since``."""
-        from events.models import EventActor
-
+        EventActor = _related_model(self, "participants")
         participant_changed = Exists(EventActor.objects.filter(event=OuterRef("pk"),
                                                                 actor__updated_at__gte=since))
         return self.filter(Q(updated_at__gte=since) | Q(parent__updated_at__gte=since)
-                           | participant_changed | _cited_source_changed("event", since))
+                           | participant_changed | _cited_source_changed(self, "event", since))
 
 
 class StatementQuerySet(ReviewedQuerySet):
@@ -72,14 +59,14 @@ class StatementQuerySet(ReviewedQuerySet):
         return self.select_related("speaker", "on_behalf_of", "event").only(
             *RECORD, "quote", "context", *_related("speaker", ACTOR_BRIEF),
             *_related("on_behalf_of", ACTOR_BRIEF), *_related("event", EVENT_BRIEF),
-        ).prefetch_related(_citations())
+        ).prefetch_related(_citations(self))
 
     def changed_since(self, since):
         """Statements whose API representation may have changed at or after ``since``: their own row,
         or an inlined speaker, represented actor, event or cited source."""
         return self.filter(Q(updated_at__gte=since) | Q(speaker__updated_at__gte=since)
                            | Q(on_behalf_of__updated_at__gte=since) | Q(event__updated_at__gte=since)
-                           | _cited_source_changed("statement", since))
+                           | _cited_source_changed(self, "statement", since))
 
 
 class ReactionQuerySet(ReviewedQuerySet):
@@ -87,9 +74,10 @@ class ReactionQuerySet(ReviewedQuerySet):
         return self.select_related("actor", "event").only(
             *RECORD, "kind", "stance", "description", "cameo_code", "certainty",
             *_related("actor", ACTOR_BRIEF), *_related("event", EVENT_BRIEF),
-        ).prefetch_related(_citations())
+        ).prefetch_related(_citations(self))
 
     def changed_since(self, since):
         """Reactions whose API representation may have changed at or after ``since``."""
         return self.filter(Q(updated_at__gte=since) | Q(actor__updated_at__gte=since)
-                           | Q(event__updated_at__gte=since) | _cited_source_changed("reaction", since))
+                           | Q(event__updated_at__gte=since)
+                           | _cited_source_changed(self, "reaction", since))

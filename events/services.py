@@ -7,7 +7,7 @@ changed the review state and when, and the change history shows it.
 from django.db import transaction
 from django.utils import timezone
 
-from events.choices import ReviewStatus
+from core.choices import ReviewStatus
 
 _REVIEW_FIELDS = ["status", "reviewed_by", "reviewed_at", "updated_at"]
 

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
-from events.dates import display
+from core.dates import display
 from sources.models import Citation, Source
 
 

@@ -2,7 +2,7 @@
 
 import django_filters
 
-from events.filtersets import PublicFilterSet, choice_filter
+from core.filters import PublicFilterSet, choice_filter
 from sources.choices import SourceKind
 from sources.models import Source
 

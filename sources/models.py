@@ -3,8 +3,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from events.base import PublicRecord
-from events.dates import DatePrecision, precision_constraint
+from core.dates import DatePrecision, precision_constraint
+from core.models import PublicRecord
 from sources.choices import SourceKind
 from sources.querysets import CitationQuerySet, SourceQuerySet
 
@@ -30,6 +30,8 @@ class Source(PublicRecord):
 
     history = HistoricalRecords()
     objects = SourceQuerySet.as_manager()
+    # In the deletions feed (core/sync.py) as type "source", fifth in its list of types.
+    sync_type, sync_order = "source", 5
 
     class Meta:
         ordering = ["published_on", "title", "id"]

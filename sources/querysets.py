@@ -1,12 +1,11 @@
 from django.db import models
 
+from core.querysets import PublicQuerySet
 
-class SourceQuerySet(models.QuerySet):
+
+class SourceQuerySet(PublicQuerySet):
     def for_api(self):
         return self
-
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
 
     def changed_since(self, since):
         return self.filter(updated_at__gte=since)

@@ -6,8 +6,9 @@ import factory
 
 from actors.choices import ActorKind
 from actors.models import Actor, Role
-from events.choices import Certainty, ReactionKind, ReviewStatus, Stance
-from events.dates import DatePrecision
+from core.choices import ReviewStatus
+from core.dates import DatePrecision
+from events.choices import Certainty, ReactionKind, Stance
 from events.models import Event, EventActor, Reaction, Statement
 from sources.choices import SourceKind
 from sources.models import Citation, Source

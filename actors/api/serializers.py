@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from actors.models import Actor, Role
-from events.api.representation import country_fields
+from core.api.representation import country_fields
 
 
 class ActorBriefSerializer(serializers.ModelSerializer):
@@ -17,7 +17,7 @@ class ActorBriefSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "kind", "country", "country_name"]
 
     def to_representation(self, instance):
-        # Written out: it runs for every row of a list (see events/api/representation.py).
+        # Written out: it runs for every row of a list (see core/api/representation.py).
         code, name = country_fields(instance)
         return {"slug": instance.slug, "name": instance.name, "kind": instance.kind, "country": code,
                 "country_name": name}

@@ -4,8 +4,8 @@ from rest_framework import viewsets
 from actors.api.serializers import ActorSerializer
 from actors.filtersets import ActorFilterSet
 from actors.models import Actor
-from events.api.ordering import StrictOrderingFilter
-from events.api.renderers import RECORD_HEAD, RECORD_TAIL, CSVMixin, csv_column
+from core.api.ordering import StrictOrderingFilter
+from core.api.renderers import RECORD_HEAD, RECORD_TAIL, CSVMixin, csv_column
 
 
 class ActorViewSet(CSVMixin, viewsets.ReadOnlyModelViewSet):

@@ -2,12 +2,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actors.api.serializers import ActorBriefSerializer
-from events.api.representation import country_fields, date_text, datetime_text, uuid_text
+from core.api.representation import country_fields, date_text, datetime_text, uuid_text
 from events.cameo import cameo_label
 from events.models import Event, EventActor, Reaction, Statement
 from sources.api.serializers import CitationSerializer
 
-# Every serializer here writes its dict out in to_representation (see events/api/representation.py);
+# Every serializer here writes its dict out in to_representation (see core/api/representation.py);
 # the declared fields define the schema, and tests/api/test_representation.py checks both agree.
 
 

@@ -1,7 +1,5 @@
-from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from events.api.sync import DeletionFeedView
 from events.api.views import EventViewSet, ReactionViewSet, StatementViewSet
 
 router = SimpleRouter()
@@ -9,7 +7,4 @@ router.register("reactions", ReactionViewSet, basename="reaction")
 router.register("statements", StatementViewSet, basename="statement")
 router.register("events", EventViewSet, basename="event")
 
-urlpatterns = [
-    path("deletions/", DeletionFeedView.as_view(), name="deletion-list"),
-    *router.urls,
-]
+urlpatterns = router.urls

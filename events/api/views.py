@@ -1,12 +1,17 @@
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 
-from events.api.ordering import StrictOrderingFilter
-from events.api.renderers import RECORD_HEAD, RECORD_TAIL, CSVMixin, csv_column, source_slugs
+from actors.choices import ActorKind
+from core.api.ordering import StrictOrderingFilter
+from core.api.renderers import RECORD_HEAD, RECORD_TAIL, CSVMixin, csv_column, source_slugs
+from core.api.stats import Dimension, StatsMixin, country_key
 from events.api.serializers import EventSerializer, ReactionSerializer, StatementSerializer
-from events.api.stats import StatsMixin
+from events.cameo import CAMEO_CODES
+from events.choices import ReactionKind, Stance
 from events.filtersets import EventFilterSet, ReactionFilterSet, StatementFilterSet
-from events.models import Event, Reaction, Statement
+from events.models import DataVersion, Event, Reaction, Statement
 
 
 class EventViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
@@ -24,6 +29,13 @@ class EventViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
         csv_column("participants", lambda o: [f"{p.role}:{p.actor.slug}" for p in o.participants.all()]),
         csv_column("status"), csv_column("source_slugs", source_slugs), *RECORD_TAIL,
     ]
+    stats_dimensions = {
+        "country": Dimension("The event's country (ISO 3166-1 alpha-2).", country_key("country"),
+                             country=True, none_label="No country"),
+        "cameo": Dimension("The event's CAMEO code.", NullIf(F("cameo_code"), Value("")), CAMEO_CODES),
+        "date": Dimension("The event's date, bucketed by `interval`."),
+    }
+    stats_data_version = DataVersion.current
 
     def get_queryset(self):
         return Event.objects.for_api().visible_to(self.request.user)
@@ -47,6 +59,14 @@ class StatementViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
         csv_column("quote"), csv_column("context"), csv_column("status"),
         csv_column("source_slugs", source_slugs), *RECORD_TAIL,
     ]
+    stats_dimensions = {
+        "speaker": Dimension("The speaker (actor slug).", "speaker__slug", label_field="speaker__name"),
+        "country": Dimension("The country the speaker speaks for, else the speaker's own country.",
+                             Coalesce(country_key("on_behalf_of__country"), country_key("speaker__country")),
+                             country=True, none_label="No country"),
+        "date": Dimension("The statement's date, bucketed by `interval`."),
+    }
+    stats_data_version = DataVersion.current
 
     def get_queryset(self):
         return Statement.objects.for_api().visible_to(self.request.user)
@@ -68,6 +88,15 @@ class ReactionViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
         csv_column("description"), csv_column("status"), csv_column("source_slugs", source_slugs),
         *RECORD_TAIL,
     ]
+    stats_dimensions = {
+        "stance": Dimension("The reaction's stance.", "stance", dict(Stance.choices)),
+        "country": Dimension("The reacting actor's country (ISO 3166-1 alpha-2).",
+                             country_key("actor__country"), country=True, none_label="No country"),
+        "kind": Dimension("The kind of reaction.", "kind", dict(ReactionKind.choices)),
+        "actor_kind": Dimension("The reacting actor's kind.", "actor__kind", dict(ActorKind.choices)),
+        "date": Dimension("The reaction's date, bucketed by `interval`."),
+    }
+    stats_data_version = DataVersion.current
 
     def get_queryset(self):
         return Reaction.objects.for_api().visible_to(self.request.user)

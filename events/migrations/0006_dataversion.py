@@ -1,6 +1,6 @@
 """A data version the database bumps on every write that can change a stats answer.
 
-Stats answers are cached under this version (events/api/stats.py). Triggers, not Django signals, bump
+Stats answers are cached under this version (core/api/stats.py). Triggers, not Django signals, bump
 it, so no write path is missed: the admin, ``load_seeds``, ``loaddata``, a bulk ``COPY``
 (``generate_synthetic``), ``QuerySet.update()`` and raw SQL alike.
 

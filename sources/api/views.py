@@ -1,8 +1,8 @@
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 
-from events.api.ordering import StrictOrderingFilter
-from events.api.renderers import RECORD_HEAD, RECORD_TAIL, CSVMixin, csv_column
+from core.api.ordering import StrictOrderingFilter
+from core.api.renderers import RECORD_HEAD, RECORD_TAIL, CSVMixin, csv_column
 from sources.api.serializers import SourceSerializer
 from sources.filtersets import SourceFilterSet
 from sources.models import Source

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from actors.choices import ActorKind
-from events.choices import ReviewStatus
+from core.choices import ReviewStatus
 from events.models import Reaction
 from sources.models import Citation
 from tests.factories import ActorFactory, EventFactory, ReactionFactory, SourceFactory

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from events.choices import ReviewStatus
+from core.choices import ReviewStatus
 from tests.api.conftest import slugs
 from tests.factories import ActorFactory, CitationFactory, EventActorFactory, EventFactory
 

@@ -8,7 +8,8 @@ from django.test import RequestFactory
 
 from actors.filtersets import ActorFilterSet
 from actors.models import Actor
-from events.filtersets import EventFilterSet, ReactionFilterSet, StatementFilterSet, resolve_country
+from core.filters import resolve_country
+from events.filtersets import EventFilterSet, ReactionFilterSet, StatementFilterSet
 from events.models import Event, Reaction, Statement
 from sources.filtersets import SourceFilterSet
 from sources.models import Source

@@ -3,7 +3,8 @@ import datetime
 import pytest
 
 from actors.choices import ActorKind
-from events.choices import Certainty, ReactionKind, ReviewStatus, Stance
+from core.choices import ReviewStatus
+from events.choices import Certainty, ReactionKind, Stance
 from tests.api.conftest import slugs
 from tests.factories import ActorFactory, CitationFactory, EventFactory, ReactionFactory, SourceFactory
 

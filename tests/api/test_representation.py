@@ -1,4 +1,4 @@
-"""The list serializers write their dicts by hand for speed (events/api/representation.py).
+"""The list serializers write their dicts by hand for speed (core/api/representation.py).
 
 What a client receives must be exactly what the declared fields (and so the OpenAPI schema) promise:
 for every record of the real seed data, and for synthetic records with every optional value empty,

@@ -9,7 +9,8 @@ import datetime
 import pytest
 from django.db import connection
 
-from events.choices import ReviewStatus, Stance
+from core.choices import ReviewStatus
+from events.choices import Stance
 from events.models import DataVersion, Reaction
 from tests.factories import (
     ActorFactory,

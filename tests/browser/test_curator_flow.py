@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from events.choices import ReviewStatus
+from core.choices import ReviewStatus
 from events.models import Reaction
 from tests.factories import ActorFactory, EventFactory, SourceFactory
 

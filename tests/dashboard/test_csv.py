@@ -5,7 +5,8 @@ import io
 
 import pytest
 
-from events.choices import ReviewStatus, Stance
+from core.choices import ReviewStatus
+from events.choices import Stance
 from tests.factories import (
     ActorFactory,
     CitationFactory,

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.db.models import Count
 
-from events.choices import ReactionKind, ReviewStatus, Stance
+from core.choices import ReviewStatus
+from events.choices import ReactionKind, Stance
 from events.models import Event, Reaction, Statement
 from tests.factories import ActorFactory, EventFactory, PersonFactory, ReactionFactory, StatementFactory
 

@@ -38,6 +38,18 @@ def test_dockerfile_runs_bin_start_as_a_non_root_user_with_a_python_health_check
     assert "collectstatic" in dockerfile and "DJANGO_STATIC_MANIFEST=1" in dockerfile
 
 
+def test_dockerfile_copies_every_package_the_project_installs():
+    # A package left out of the image installs nothing and fails at start-up, which nothing else here
+    # would notice without a Docker engine.
+    import tomllib
+
+    packages = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    for pattern in packages["find"]["include"]:
+        name = pattern.rstrip("*")
+        assert f"COPY {name} ./{name}" in dockerfile, name
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

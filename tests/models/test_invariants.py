@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 
 from actors.choices import ActorKind
 from actors.models import Actor
-from events.dates import DatePrecision
+from core.dates import DatePrecision
 from sources.models import Citation
 from tests.factories import ActorFactory, CitationFactory, EventFactory, PersonFactory, ReactionFactory
 

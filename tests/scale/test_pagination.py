@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from events.api.pagination import CappedPaginator
+from core.api.pagination import CappedPaginator
 from events.models import Reaction
 from tests.factories import ReactionFactory
 

@@ -10,10 +10,10 @@ from django.core.management import CommandError, call_command
 
 from actors.choices import REACTING_KINDS
 from actors.models import Actor
-from events.choices import ReviewStatus
+from core.choices import ReviewStatus
+from core.text import fold
 from events.models import Event, Reaction, Statement
-from events.synthetic import Plan
-from events.text import fold
+from intake.synthetic import Plan
 from sources.models import Citation, Source
 
 pytestmark = pytest.mark.django_db(transaction=False)

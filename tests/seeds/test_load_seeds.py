@@ -10,8 +10,8 @@ from django.db.models import Max
 
 from actors.models import Actor, Role
 from events.models import Event, EventActor, Reaction, Statement
+from intake.seeding import DEFAULT_DIRECTORY
 from sources.models import Citation, Source
-from sources.seeding import DEFAULT_DIRECTORY
 
 pytestmark = pytest.mark.django_db
 

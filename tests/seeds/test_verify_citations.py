@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from events.models import Statement
-from sources.seeding import DEFAULT_DIRECTORY
+from intake.seeding import DEFAULT_DIRECTORY
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 AP_FILE = "001_81644a94c58555c8.txt"

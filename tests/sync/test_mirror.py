@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from events.choices import ReviewStatus
+from core.choices import ReviewStatus
 from events.models import Statement
 from tests.factories import ActorFactory, CitationFactory, EventFactory, ReactionFactory, StatementFactory
 

@@ -1,13 +1,13 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 
-from events.filtersets import AwareDateTimeField
-from events.sync import SYNC_TYPES, removals_since
+from core.filters import AwareDateTimeField
+from core.sync import removals_since, sync_types
 
 
 class RemovalSerializer(serializers.Serializer):
     public_id = serializers.UUIDField(help_text="The removed record's stable identifier.")
-    type = serializers.ChoiceField(choices=list(SYNC_TYPES), help_text="The record's type.")
+    type = serializers.ChoiceField(choices=list(sync_types()), help_text="The record's type.")
     reason = serializers.ChoiceField(
         choices=["deleted", "withdrawn"],
         help_text="deleted: a curator deleted it; withdrawn: it went back to draft, so anonymous users "
@@ -32,7 +32,7 @@ class DeletionQuerySerializer(serializers.Serializer):
         help_text="Required. ISO 8601 date-time with a time zone (2024-04-06T00:00:00Z): list removals at "
                   "or after it.")
     type = serializers.MultipleChoiceField(
-        choices=list(SYNC_TYPES), required=False,
+        choices=list(sync_types()), required=False,
         help_text="Only removals of these record types (repeat the parameter for several).")
 
 

@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from events import synthetic
+from intake import synthetic
 
 
 class Command(BaseCommand):

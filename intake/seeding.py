@@ -20,10 +20,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from actors.models import Actor, Role
-from events.choices import ReviewStatus
-from events.dates import DatePrecision
+from core.choices import ReviewStatus
+from core.dates import DatePrecision
+from core.text import normalise_quote
 from events.models import Event, EventActor, Reaction, Statement
-from events.text import normalise_quote
 from sources.models import Citation, SeedRecord, Source
 
 DEFAULT_DIRECTORY = Path(settings.BASE_DIR) / "seeds"

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from sources.seeding import DEFAULT_DIRECTORY, SeedError, load_seeds
+from intake.seeding import DEFAULT_DIRECTORY, SeedError, load_seeds
 
 
 class Command(BaseCommand):

@@ -8,22 +8,20 @@ django-simple-history already keeps, so every delete path (admin, shell, service
 
 import datetime
 
+from django.apps import apps
 from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value
 
-from actors.models import Actor
-from events.choices import ReviewStatus
-from events.models import Event, Reaction, Statement
-from sources.models import Source
+from core.choices import ReviewStatus
+from core.models import ReviewedRecord
 
-# Public type name -> model. Order is the order types appear in the schema's enum.
-SYNC_TYPES = {
-    "reaction": Reaction,
-    "statement": Statement,
-    "event": Event,
-    "actor": Actor,
-    "source": Source,
-}
-REVIEWED_TYPES = {"reaction", "statement", "event"}
+
+def sync_types() -> dict:
+    """Public type name -> model, for every model that declares ``sync_type`` (the feed's record types).
+
+    Ordered by ``sync_order`` (the order the schema's enum lists them in).
+    """
+    declared = [m for m in apps.get_models() if getattr(m, "sync_type", None)]
+    return {m.sync_type: m for m in sorted(declared, key=lambda m: (m.sync_order, m.sync_type))}
 
 
 class RemovalReason:
@@ -39,8 +37,9 @@ def removals_since(*, since: datetime.datetime, user, types: list[str] | None = 
     """
     staff = user is not None and user.is_authenticated and user.is_staff
     parts = []
-    for name in types or list(SYNC_TYPES):
-        model = SYNC_TYPES[name]
+    registered = sync_types()
+    for name in types or list(registered):
+        model = registered[name]
         history = model.history.model
         deleted = history.objects.filter(history_type="-", history_date__gte=since)
         # Deleted, and not re-created under the same public_id since (simple-history never reuses).
@@ -51,7 +50,7 @@ def removals_since(*, since: datetime.datetime, user, types: list[str] | None = 
                 removed_at=F("history_date"),
             ).values("public_id", "type", "reason", "removed_at").order_by()
         )
-        if name in REVIEWED_TYPES and not staff:
+        if issubclass(model, ReviewedRecord) and not staff:
             # Back to draft after having been public: anonymous mirrors must drop it.
             was_public = history.objects.filter(id=OuterRef("id"), status=ReviewStatus.REVIEWED)
             withdrawn = model.objects.filter(

@@ -1,11 +1,12 @@
-"""Abstract bases shared by every public record type."""
+"""Abstract bases shared by every public record type: identity, timestamps, review state, dates."""
 
 import uuid
 
 from django.conf import settings
 from django.db import models
 
-from events.choices import ReviewStatus
+from core.choices import ReviewStatus
+from core.dates import DatePrecision
 
 
 class PublicRecord(models.Model):
@@ -31,6 +32,18 @@ class ReviewedRecord(PublicRecord):
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
                                     on_delete=models.SET_NULL, related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class DatedMixin(models.Model):
+    """A date and how much of it is known (see core.dates)."""
+
+    date = models.DateField(null=True, blank=True, db_index=True,
+                            help_text="First day of the known period; empty when unknown.")
+    date_precision = models.CharField(max_length=10, choices=DatePrecision.choices,
+                                      default=DatePrecision.UNKNOWN)
 
     class Meta:
         abstract = True

@@ -24,10 +24,11 @@ from django_countries import countries
 
 from actors.choices import ActorKind
 from actors.models import Actor
-from events.choices import ActorRole, Certainty, ReactionKind, ReviewStatus, Stance
-from events.dates import DatePrecision
+from core.choices import ReviewStatus
+from core.dates import DatePrecision
+from core.text import fold
+from events.choices import ActorRole, Certainty, ReactionKind, Stance
 from events.models import Event, EventActor, Reaction, Statement
-from events.text import fold
 from sources.choices import SourceKind
 from sources.models import Citation, Source
 

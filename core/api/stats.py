@@ -5,8 +5,10 @@ list filter narrows the counts the same way, then groups in the database with
 ``values(key).annotate(Count)``. Date buckets use TruncDay/TruncWeek/TruncMonth, which work on SQLite and
 PostgreSQL alike.
 
-Answers are cached per data version (``events.DataVersion``, bumped by database triggers on every write
-that can change a count), so a repeated request costs one tiny query and no answer is ever stale.
+Each viewset declares what it groups by (``stats_dimensions``, built from ``Dimension``) and where the
+data version comes from (``stats_data_version``, a function: the events app's ``DataVersion``, bumped by
+database triggers on every write that can change a count). Answers are cached per data version, so a
+repeated request costs one tiny query and no answer is ever stale.
 """
 
 import hashlib
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, Value
-from django.db.models.functions import Coalesce, NullIf, TruncDay, TruncMonth, TruncWeek
+from django.db.models.functions import NullIf, TruncDay, TruncMonth, TruncWeek
 from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -24,11 +26,6 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
-
-from actors.choices import ActorKind
-from events.cameo import CAMEO_CODES
-from events.choices import ReactionKind, Stance
-from events.models import DataVersion
 
 INTERVALS = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth}
 UNKNOWN_LABEL = "Unknown"
@@ -46,34 +43,9 @@ class Dimension:
     none_label: str = "Unknown"  # the label of records with no value
 
 
-def _country_key(path):
+def country_key(path):
+    """A country column as a grouping key: null, not '', for records without a country."""
     return NullIf(F(path), Value(""))
-
-
-DIMENSIONS: dict[str, dict[str, Dimension]] = {
-    "events.reaction": {
-        "stance": Dimension("The reaction's stance.", "stance", dict(Stance.choices)),
-        "country": Dimension("The reacting actor's country (ISO 3166-1 alpha-2).",
-                             _country_key("actor__country"), country=True, none_label="No country"),
-        "kind": Dimension("The kind of reaction.", "kind", dict(ReactionKind.choices)),
-        "actor_kind": Dimension("The reacting actor's kind.", "actor__kind", dict(ActorKind.choices)),
-        "date": Dimension("The reaction's date, bucketed by `interval`."),
-    },
-    "events.statement": {
-        "speaker": Dimension("The speaker (actor slug).", "speaker__slug", label_field="speaker__name"),
-        "country": Dimension("The country the speaker speaks for, else the speaker's own country.",
-                             Coalesce(_country_key("on_behalf_of__country"),
-                                      _country_key("speaker__country")),
-                             country=True, none_label="No country"),
-        "date": Dimension("The statement's date, bucketed by `interval`."),
-    },
-    "events.event": {
-        "country": Dimension("The event's country (ISO 3166-1 alpha-2).", _country_key("country"),
-                             country=True, none_label="No country"),
-        "cameo": Dimension("The event's CAMEO code.", NullIf(F("cameo_code"), Value("")), CAMEO_CODES),
-        "date": Dimension("The event's date, bucketed by `interval`."),
-    },
-}
 
 
 class StatsBucketSerializer(serializers.Serializer):
@@ -116,10 +88,10 @@ def compute_stats(queryset, dimensions: dict[str, Dimension], request) -> dict:
     if dim.label_field:
         annotated = annotated.annotate(label_value=F(dim.label_field))
     # A plain COUNT(*), not COUNT(DISTINCT id) (which makes PostgreSQL sort a million ids): no row is
-    # ever counted twice, because every grouping key above is a column of the record or of a record it
-    # points to through a forward foreign key (at most one row each), and every list filter
-    # (events/filtersets.py) is a column of the record, a forward foreign key, ``fk_id IN (ids)`` or an
-    # Exists() subquery, never a join through a reverse or many-to-many relation. A filter that joins
+    # ever counted twice, because every grouping key a viewset declares is a column of the record or of
+    # a record it points to through a forward foreign key (at most one row each), and every list filter
+    # (each app's filtersets.py) is a column of the record, a forward foreign key, ``fk_id IN (ids)`` or
+    # an Exists() subquery, never a join through a reverse or many-to-many relation. A filter that joins
     # one (participants__..., citations__...) would multiply rows and must be written as Exists().
     # tests/api/test_stats_cache.py checks this with records that match a filter through several rows.
     rows = annotated.values(*values).annotate(count=Count("*")).order_by("-count", "key")
@@ -193,22 +165,29 @@ def stats_cache_key(model, version: int, request) -> str:
 
 
 class StatsMixin:
-    """Adds ``GET <list>/stats/`` to a list viewset whose model has an entry in ``DIMENSIONS``."""
+    """Adds ``GET <list>/stats/`` to a list viewset.
+
+    The viewset declares ``stats_dimensions`` (group_by name -> Dimension) and ``stats_data_version``
+    (a function returning the current data version, or None when unknown: then nothing is cached).
+    """
 
     stats_dimensions: dict[str, Dimension] = {}
+    stats_data_version = None
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         model = cls.serializer_class.Meta.model
-        dimensions = DIMENSIONS[model._meta.label_lower]
-        cls.stats_dimensions = dimensions
+        dimensions = cls.stats_dimensions
+        if not dimensions or cls.stats_data_version is None:
+            raise TypeError(f"{cls.__name__} must declare stats_dimensions and stats_data_version.")
+        data_version = cls.stats_data_version
 
         def stats(self, request, *args, **kwargs):
             # The version first, then the data. A write committed in between makes this answer newer
             # than its version, which is harmless: anyone who reads that version and gets this answer
             # from the cache asked before the write committed, and the write bumped the version, so
             # later requests miss. The other order could file an old answer under the new version.
-            version = DataVersion.current()
+            version = data_version()
             key = None if version is None else stats_cache_key(model, version, request)
             if key is not None:
                 cached = cache.get(key)
