@@ -8,6 +8,7 @@ import functools
 from .countries import CountryLexicon
 from .dates import find_dates, nearest
 from .directory import ActorDirectory
+from .document import Document
 from .mentions import Resolver
 from .reactions import FoundReaction, ReactionFinder
 from .rules import Rules
@@ -16,8 +17,8 @@ from .text import fold, quotations, sentences, span
 from .types import (
     REACTING_KINDS,
     ActorRef,
-    ProposedDate,
     Proposals,
+    ProposedDate,
     ReactionProposal,
     StatementProposal,
 )
@@ -62,8 +63,10 @@ def propose(text: str, *, published: datetime.date | None, directory: ActorDirec
     quotes = quotations(text)
     proposals = Proposals(text=text, published=published)
 
+    doc = Document(text, folded, sents, mentions, quotes, resolver, rules, published)
+
     # Statements.
-    attribution = Attribution(text, folded, sents, mentions, resolver, rules)
+    attribution = Attribution(doc)
     attributed = attribution.attribute(quotes)
     for item in attributed:
         ex_start, ex_end = item.excerpt
@@ -82,11 +85,11 @@ def propose(text: str, *, published: datetime.date | None, directory: ActorDirec
         ))
 
     # Reactions from the patterns, then from officials' quotes.
-    finder = ReactionFinder(text, folded, sents, mentions, quotes, resolver, rules, published)
+    finder = ReactionFinder(doc)
     found = finder.find()
     found.extend(_reactions_from_statements(attributed, found, proposals, text, folded, rules, finder,
                                             resolver, published))
-    proposals.reactions = _merge(found, text, resolver)
+    proposals.reactions = _merge(_drop_secondary(found), text, resolver)
 
     proposals.new_actors = [actor for key, actor in resolver.new.items() if key in resolver.used]
     for actor in proposals.new_actors:
@@ -96,14 +99,27 @@ def propose(text: str, *, published: datetime.date | None, directory: ActorDirec
 
 def _reactions_from_statements(attributed, found, proposals, text, folded, rules, finder, resolver,
                                published) -> list[FoundReaction]:
-    """An official's words are a reaction of the state or organization they speak for."""
+    """An official's words are a reaction of the state or organization they speak for: what their
+    own words say they do ("we are recalling our ambassador"), else a condemnation or a statement."""
     extra: list[FoundReaction] = []
     for item, statement in zip(attributed, proposals.statements, strict=True):
         actor = item.on_behalf_of
         if actor is None or resolver.kind_of(actor) not in REACTING_KINDS:
             continue
         ex_start, ex_end = item.excerpt
-        if any(r.actor == actor and r.excerpt[0] < ex_end and ex_start < r.excerpt[1] for r in found):
+
+        def overlapping(kind=None, actor=actor, ex_start=ex_start, ex_end=ex_end):
+            return any(r.actor == actor and r.excerpt[0] < ex_end and ex_start < r.excerpt[1]
+                       and (kind is None or r.kind == kind) for r in [*found, *extra])
+
+        own_words = finder.in_quote_text(actor, item.quote.inner_start, item.quote.inner_end)
+        if own_words is not None:
+            if not overlapping(own_words.kind):
+                own_words.excerpt, own_words.date = (ex_start, ex_end), statement.date
+                own_words.certainty = statement.certainty
+                extra.append(own_words)
+            continue
+        if overlapping():
             continue  # the sentence already gave this actor a reaction
         quote_text = folded[item.quote.inner_start:item.quote.inner_end]
         kind, stance, code, rule = "statement", None, "010", "statement"
@@ -113,12 +129,19 @@ def _reactions_from_statements(attributed, found, proposals, text, folded, rules
                 break
         if stance is None:
             stance = finder.stance_from_cues(item.quote.inner_start, item.quote.inner_end)
-        resolver.use(actor)
         extra.append(FoundReaction(
             actor=actor, kind=kind, stance=stance, cameo_code=code, excerpt=(ex_start, ex_end),
             date=statement.date, certainty=statement.certainty, rule=rule,
-            trigger=(item.quote.start, item.quote.end)))
+            trigger=(item.quote.start, item.quote.end), only_if_alone=True))
     return extra
+
+
+def _drop_secondary(found: list[FoundReaction]) -> list[FoundReaction]:
+    """A reaction marked only_if_alone gives way to any other reaction of the same actor citing an
+    overlapping passage ("Chile cut ties, calling the raid 'reprehensible'" is one reaction)."""
+    primary = [r for r in found if not r.only_if_alone]
+    return [r for r in found if not r.only_if_alone or not any(
+        p.actor == r.actor and p.excerpt[0] < r.excerpt[1] and r.excerpt[0] < p.excerpt[1] for p in primary)]
 
 
 def _merge(found: list[FoundReaction], text: str, resolver: Resolver) -> list[ReactionProposal]:

@@ -127,8 +127,12 @@ class Resolver:
         countries = [(s, e, term) for s, e, term in self.lexicon.find(text, folded)]
         for s, e, term in countries:
             candidates.append((s, e, 2, term))
+        blocked = [(m.start(), m.end()) for m in self.lexicon.not_regex.finditer(folded)] \
+            if self.lexicon.not_regex else []
         for m in _CAPSEQ.finditer(text):
             for s, e in self._split_capseq(text, folded, m.start(), m.end()):
+                if any(a <= s and e <= b for a, b in blocked):
+                    continue  # "Latin America" is neither a country nor a person
                 name = folded[s:e]
                 kind = self.guess_kind(name)
                 candidates.append((s, e, 1 if kind != "person" else 3, ("capseq", kind)))
@@ -192,7 +196,8 @@ class Resolver:
             return False
         for other_index, other in enumerate(mentions):
             if other_index != exclude and start <= other.start and other.end <= end and other.speaks_for \
-                    and other.kind != "person":
+                    and other.kind != "person" \
+                    and self.kind_of(other.speaks_for) in ("state", "international_organization"):
                 return other.speaks_for
         return None
 
@@ -249,7 +254,10 @@ class Resolver:
             mention = Mention(start, end, ActorRef(slug=known.slug), known.kind, "directory", known.country)
             mention.speaks_for = self.speaks_for_known(known)
             return mention
-        country = next((t.iso for s, e, t in self.lexicon.find(text[start:end], folded[start:end])), None)
+        inside = list(self.lexicon.find(text[start:end], folded[start:end]))
+        country = inside[0][2].iso if inside else None
+        if kind == "international_organization" and inside and inside[0][0] == 0:
+            kind = "other_organization"  # "Ecuadorian Association of ...": national, not international
         ref = self._new_actor(name, kind, country)
         mention = Mention(start, end, ref, kind, "organization", country)
         if kind == "international_organization":

@@ -14,26 +14,18 @@ For each pattern of rules.yaml that matches a sentence (outside quotation marks)
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
 from .dates import find_dates, nearest
-from .mentions import Mention, Resolver
-from .rules import ReactionPattern, Rules
-from .text import Quote, Sentence, trim
+from .document import Document
+from .rules import ReactionPattern
+from .text import Sentence, trim
 from .types import ActorRef, ProposedDate
 
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "all", "both", "other", "some", "several",
-                "neighbouring", "neighboring", "fellow", "many", "most", "of"}
-_GLUE = re.compile(
-    r"^(?:[\s,;&]|\band\b|\bor\b|\bnor\b|\bas\s+well\s+as\b|\balong\s+with\b|\btogether\s+with\b|"
-    r"\bincluding\b|\bsuch\s+as\b|\bthe\b|\bits\b|\btheir\b|\bgovernments?\b(?:\s+of)?|'s\b|'|"
-    r"\bforeign\b|\bministr(?:y|ies)\b|\bpresidents?\b|\bleaders?\b|\bofficials?\b|\bof\b|\balso\b|"
-    r"\bboth\b|\bneither\b|\beither\b|\bin\s+a\s+joint\s+statement\b|\bnations?\b|\bcountries\b|"
-    r"\bstates?\b|\bprime\s+ministers?\b|\bministers?\b|\bspokes(?:person|man|woman)\b|\bdelegations?\b|"
-    r"\bsecretary\b|\bambassadors?\b|\bpresidency\b)*$")
 _PASSIVE_AGENT = re.compile(r"^\s+(?:\w+\s+){0,2}?by\b")
+# "... filed a complaint to denounce ...": a verb in a purpose clause is part of the action before it.
+_PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+(?:\w+ly\s+)?$")
 
 
 @dataclass
@@ -51,24 +43,12 @@ class FoundReaction:
 
 
 class ReactionFinder:
-    def __init__(self, text: str, folded: str, sentences: list[Sentence], mentions: list[Mention],
-                 quotes: list[Quote], resolver: Resolver, rules: Rules, published):
-        self.text, self.folded = text, folded
-        self.sentences = sentences
-        self.mentions = mentions
-        self.mention_starts = [m.start for m in mentions]
-        self.quotes = quotes
-        self.resolver = resolver
-        self.rules = rules
-        self.published = published
-
-    def in_quote(self, position: int) -> bool:
-        return any(q.start <= position < q.end for q in self.quotes)
-
-    def mentions_in(self, start: int, end: int) -> list[Mention]:
-        lo = bisect.bisect_left(self.mention_starts, start)
-        hi = bisect.bisect_left(self.mention_starts, end)
-        return [m for m in self.mentions[lo:hi] if m.end <= end and not self.in_quote(m.start)]
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text, self.folded = doc.text, doc.folded
+        self.rules = doc.rules
+        self.resolver = doc.resolver
+        self.published = doc.published
 
     def certainty(self, start: int, end: int) -> str:
         window = self.folded[start:end]
@@ -84,27 +64,31 @@ class ReactionFinder:
     # -- per sentence ----------------------------------------------------------------------------
     def find(self) -> list[FoundReaction]:
         found: list[FoundReaction] = []
-        for sentence in self.sentences:
+        for sentence in self.doc.sentences:
             found.extend(self.in_sentence(sentence))
         return found
 
     def in_sentence(self, sentence: Sentence) -> list[FoundReaction]:
         s_start, s_end = sentence.start, sentence.end
         folded = self.folded[s_start:s_end]
-        breaks = [s_start + m.start() for m in self.rules.clause_breaks.finditer(folded)]
+        breaks = [s_start + m.start() for m in self.rules.clause_breaks.finditer(folded)] \
+            + [s_start + m.end() for m in self.rules.clause_breaks.finditer(folded)]
         dates = None
         results: list[FoundReaction] = []
         triggers: list[tuple[int, int]] = []
         for pattern in self.rules.reactions:
             for match in pattern.regex.finditer(folded):
                 t_start, t_end = s_start + match.start(), s_start + match.end()
-                if self.in_quote(t_start) or any(a < t_end and t_start < b for a, b in triggers):
+                if self.doc.in_quote(t_start) or any(a < t_end and t_start < b for a, b in triggers):
                     continue
                 clause_start = max([b for b in breaks if b <= t_start] + [s_start])
                 clause_end = min([b for b in breaks if b >= t_end] + [s_end])
                 if self._blocked(clause_start, t_start, t_end, clause_end):
                     continue
                 actors = self._actors(pattern, sentence, clause_start, t_start, t_end, clause_end)
+                if _PURPOSE.search(self.folded[clause_start:t_start]):
+                    earlier = {r.actor for r in results if r.trigger[1] <= t_start}
+                    actors = [a for a in actors if a not in earlier]
                 if not actors:
                     continue
                 triggers.append((t_start, t_end))
@@ -141,11 +125,12 @@ class ReactionFinder:
                                      self.folded[clause_start:t_start]):
                 agent_start = t_end + passive.end()
         if agent_start is not None:
-            group = self._group_after(agent_start, clause_end)
+            group = self.doc.group_after(agent_start, clause_end)
         else:
-            group = self._group_before(clause_start, t_start)
+            group = self.doc.group_before(clause_start, t_start)
             if not group:
-                group = self._anaphor_subject(sentence, clause_start, t_start)
+                pointed = self.doc.anaphor_at(clause_start, t_start)
+                group = [pointed] if pointed is not None else []
         refs: list[ActorRef] = []
         for mention in group:
             ref = mention.speaks_for
@@ -155,51 +140,26 @@ class ReactionFinder:
                 refs.append(ref)
         return refs
 
-    def _is_object(self, mention: Mention, floor: int) -> bool:
-        words = re.findall(r"[\w'-]+", self.folded[max(floor, mention.start - 40):mention.start])
-        while words and words[-1] in _DETERMINERS:
-            words.pop()
-        return bool(words) and words[-1] in self.rules.object_prepositions
-
-    def _group_before(self, clause_start, t_start) -> list[Mention]:
-        eligible = [m for m in self.mentions_in(clause_start, t_start)]
-        group: list[Mention] = []
-        for mention in reversed(eligible):
-            if group:
-                gap = self.folded[mention.end:group[0].start]
-                if not _GLUE.match(gap):
-                    break
-            if self._is_object(mention, clause_start):
-                if group:
-                    break
+    def in_quote_text(self, actor: ActorRef, start: int, end: int) -> FoundReaction | None:
+        """The first reaction pattern that matches an official's own words (a quote), for the state
+        or organization they speak for; None when none matches or a negation/hypothetical blocks it."""
+        window = self.folded[start:end]
+        for pattern in self.rules.reactions:
+            if pattern.only_if_alone:
                 continue
-            group.insert(0, mention)
-        return group
-
-    def _group_after(self, start, clause_end) -> list[Mention]:
-        group: list[Mention] = []
-        cursor = start
-        for mention in self.mentions_in(start, clause_end):
-            gap = self.folded[cursor:mention.start]
-            if group and not _GLUE.match(gap):
-                break
-            if not group and len(gap.split()) > 6:
-                break
-            group.append(mention)
-            cursor = mention.end
-        return group
-
-    def _anaphor_subject(self, sentence, clause_start, t_start) -> list[Mention]:
-        before = self.folded[clause_start:t_start].strip(" ,")
-        for phrase in sorted(self.rules.organization_anaphora, key=len, reverse=True):
-            if re.match(rf"(?:[\w-]+\s+){{0,1}}{re.escape(phrase)}\b", before):
-                hi = bisect.bisect_left(self.mention_starts, sentence.start)
-                for mention in reversed(self.mentions[:hi]):
-                    if mention.speaks_for is not None and not self.in_quote(mention.start) \
-                            and not self._is_object(mention, 0):
-                        return [mention]
-                return []
-        return []
+            match = pattern.regex.search(window)
+            if match is None:
+                continue
+            t_start, t_end = start + match.start(), start + match.end()
+            clause_start = max([start + m.end() for m in self.rules.clause_breaks.finditer(window)
+                                if start + m.end() <= t_start] + [start])
+            if self._blocked(clause_start, t_start, t_end, end):
+                continue
+            stance = pattern.stance if pattern.stance != "cues" else self.stance_from_cues(start, end)
+            return FoundReaction(actor=actor, kind=pattern.kind, stance=stance, cameo_code=pattern.cameo_code,
+                                 excerpt=(start, end), date=ProposedDate.unknown(), certainty="reported",
+                                 rule=f"quote:{pattern.name}", trigger=(t_start, t_end))
+        return None
 
 
 def _one_per_actor_and_kind(results: list[FoundReaction]) -> list[FoundReaction]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .types import REACTION_KINDS, STANCES
+from .types import ACTOR_KINDS, REACTION_KINDS, STANCES
 
 DEFAULT_RULES_PATH = Path(__file__).resolve().parent.parent / "rules.yaml"
 
@@ -60,8 +60,7 @@ class Rules:
     attribution_verbs: re.Pattern
     according_to: re.Pattern
     platforms: frozenset[str]
-    person_anaphora: frozenset[str]
-    organization_anaphora: tuple[str, ...]
+    anaphora: tuple[tuple[str, tuple[str, ...]], ...]   # (phrase, kinds), longest phrase first
     hedges: tuple[Cue, ...]
     negations: tuple[Cue, ...]
     hypotheticals: tuple[Cue, ...]
@@ -126,7 +125,14 @@ class Rules:
             for i, entry in enumerate(reader.section(data, "statement_reactions", list))
         )
         attribution = reader.section(data, "attribution", dict)
-        anaphora = reader.section(data, "anaphora", dict)
+        anaphora = []
+        for i, entry in enumerate(reader.section(data, "anaphora", list)):
+            kinds = reader.words(entry, "kinds", f"anaphora[{i}]")
+            for kind in kinds:
+                if kind not in ACTOR_KINDS:
+                    reader.fail(f"anaphora[{i}]", f"kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}")
+            anaphora.extend((w.lower(), tuple(kinds)) for w in reader.words(entry, "words", f"anaphora[{i}]"))
+        anaphora.sort(key=lambda item: len(item[0]), reverse=True)
         kind_words = reader.section(data, "kind_words", dict)
         aliases = reader.section(data, "country_aliases", dict)
         return cls(
@@ -137,8 +143,7 @@ class Rules:
             according_to=re.compile("|".join(f"(?:{p})" for p in reader.words(
                 attribution, "according_to", "attribution"))),
             platforms=frozenset(reader.words(attribution, "platforms", "attribution")),
-            person_anaphora=frozenset(w.lower() for w in reader.words(anaphora, "person", "anaphora")),
-            organization_anaphora=tuple(w.lower() for w in reader.words(anaphora, "organization", "anaphora")),
+            anaphora=tuple(anaphora),
             hedges=reader.cues(data, "hedges"),
             negations=reader.cues(data, "negations"),
             hypotheticals=reader.cues(data, "hypotheticals"),

@@ -16,13 +16,12 @@ state named. A quote with no speaker found is not proposed (scare quotes, slogan
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
-from .mentions import Mention, Resolver
-from .rules import Rules
-from .text import Quote, Sentence, span, trim
+from .document import Document
+from .mentions import Mention
+from .text import Quote, Sentence, trim
 from .types import ActorRef
 
 SPEAKING_KINDS = ("person", "state", "international_organization", "government_body", "political_party",
@@ -42,81 +41,39 @@ class Attributed:
 
 
 class Attribution:
-    def __init__(self, text: str, folded: str, sentences: list[Sentence], mentions: list[Mention],
-                 resolver: Resolver, rules: Rules):
-        self.text, self.folded = text, folded
-        self.sentences = sentences
-        self.starts = [s.start for s in sentences]
-        self.mentions = mentions
-        self.mention_starts = [m.start for m in mentions]
-        self.resolver = resolver
-        self.rules = rules
-        verbs = rules.attribution_verbs.pattern
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text, self.folded = doc.text, doc.folded
+        self.sentences = doc.sentences
+        self.rules = doc.rules
+        verbs = doc.rules.attribution_verbs.pattern
         self.verb = re.compile(verbs)
         # '..." X said' / '..." X, head of ..., told' (the name phrase is checked for an actor)
         self.after_np_verb = re.compile(rf"^[\s,]*(?P<np>[^\"]{{1,160}}?)\s+(?:\w+ly\s+)?(?P<verb>{verbs})")
         self.after_verb_np = re.compile(rf"^[\s,]*(?P<verb>{verbs})\s+(?P<np>[^\"]{{1,160}})")
-        self.according = re.compile(rf"^[\s,]*(?:{rules.according_to.pattern})\s+(?P<np>[^\"]{{1,160}})")
+        self.according = re.compile(rf"^[\s,]*(?:{doc.rules.according_to.pattern})\s+(?P<np>[^\"]{{1,160}})")
 
-    # -- helpers ---------------------------------------------------------------------------------
     def sentence_at(self, position: int) -> Sentence:
-        index = max(0, bisect.bisect_right(self.starts, position) - 1)
-        return self.sentences[index]
+        return self.doc.sentence_at(position)
 
-    def mentions_in(self, start: int, end: int) -> list[Mention]:
-        lo = bisect.bisect_left(self.mention_starts, start)
-        hi = bisect.bisect_left(self.mention_starts, end)
-        return [m for m in self.mentions[lo:hi] if m.end <= end]
-
-    def in_quote(self, position: int, quotes: list[Quote]) -> bool:
-        return any(q.start <= position < q.end for q in quotes)
-
-    def speaker_in(self, start: int, end: int, quotes: list[Quote], *, prefer_first=True) -> Mention | None:
-        """The speaker named in folded[start:end]: a person first (with the state beside them as the
-        one they speak for), else an organization or body, else a state; outside quotation marks."""
-        found = [m for m in self.mentions_in(start, end) if not self.in_quote(m.start, quotes)
-                 and m.kind in SPEAKING_KINDS and not self._platform(m)]
-        if not found:
-            return None
+    @staticmethod
+    def pick(group: list[Mention]) -> Mention | None:
+        """In a subject group ("Honduran President Xiomara Castro") the speaker is the person; else an
+        organization or body; else the state."""
+        group = [m for m in group if m.kind in SPEAKING_KINDS]
         for kinds in (("person",), ("government_body", "international_organization", "political_party",
                                     "criminal_group", "other_organization"), ("state",)):
-            group = [m for m in found if m.kind in kinds]
-            if group:
-                return group[0] if prefer_first else group[-1]
+            for mention in group:
+                if mention.kind in kinds:
+                    return mention
         return None
 
-    def _platform(self, mention: Mention) -> bool:
-        name = self.text[mention.start:mention.end]
-        before = self.folded[max(0, mention.start - 4):mention.start]
-        return name in self.rules.platforms and before.endswith("on ")
-
-    def anaphor(self, phrase: str, before: int) -> Mention | None:
-        """'he' -> the last person named before `before`; 'it' / 'the ministry' -> last organization."""
-        phrase = phrase.strip().lower()
-        if phrase in self.rules.person_anaphora:
-            kinds = ("person",)
-        elif phrase in self.rules.organization_anaphora:
-            kinds = ("international_organization", "government_body", "state", "other_organization",
-                     "political_party")
-        else:
-            return None
-        hi = bisect.bisect_left(self.mention_starts, before)
-        for mention in reversed(self.mentions[:hi]):
-            if mention.kind in kinds and not self._platform(mention):
-                return mention
-        return None
-
-    def np_speaker(self, start: int, end: int, quotes: list[Quote]) -> Mention | None:
-        """The speaker in a noun phrase: a named actor in it, or the actor a pronoun points back to."""
-        named = self.speaker_in(start, end, quotes)
-        if named is not None:
-            return named
-        words = self.folded[start:end].strip(" ,")
-        for phrase in sorted(self.rules.person_anaphora | set(self.rules.organization_anaphora),
-                             key=len, reverse=True):
-            if re.match(rf"{re.escape(phrase)}\b", words):
-                return self.anaphor(phrase, start)
-        return None
+    def np_speaker(self, start: int, end: int) -> Mention | None:
+        """The speaker a phrase names: its pronoun's antecedent, or its subject group."""
+        pointed = self.doc.anaphor_at(start, end)
+        if pointed is not None:
+            return pointed
+        return self.pick(self.doc.subject_group(start, end))
 
     # -- the rules -------------------------------------------------------------------------------
     def attribute(self, quotes: list[Quote]) -> list[Attributed]:
@@ -158,9 +115,9 @@ class Attribution:
         m = self.according.match(after)
         if m:
             np_start = base + m.start("np")
-            if any(h.regex.match(self.folded, np_start - len("according to ") - 1) for h in self.rules.hedges):
-                pass
-            speaker = self.np_speaker(np_start, base + m.end("np"), [quote])
+            if any(h.regex.search(self.folded[quote.end:base + m.end("np")]) for h in self.rules.hedges):
+                return None  # "according to sources": a hedge, not a speaker
+            speaker = self.np_speaker(np_start, base + m.end("np"))
             if speaker:
                 return speaker, "according_to", np_start
         m = self.after_verb_np.match(after)
@@ -168,14 +125,14 @@ class Attribution:
             np_end = base + m.end("np")
             np_start = base + m.start("np")
             comma = self.folded.find(",", np_start, np_end)
-            speaker = self.np_speaker(np_start, comma if comma > np_start else np_end, [quote]) \
-                or self.np_speaker(np_start, np_end, [quote])
+            speaker = self.np_speaker(np_start, comma if comma > np_start else np_end) \
+                or self.np_speaker(np_start, np_end)
             if speaker:
                 return speaker, "after", base + m.start("verb")
         m = self.after_np_verb.match(after)
         if m:
             np_start, np_end = base + m.start("np"), base + m.end("np")
-            speaker = self.np_speaker(np_start, np_end, [quote])
+            speaker = self.np_speaker(np_start, np_end)
             if speaker:
                 return speaker, "after", base + m.start("verb")
         return None
@@ -193,10 +150,13 @@ class Attribution:
             return None
         verb = verbs[-1]
         verb_at = region_start + verb.start()
+        # The subject of that verb: a pronoun opening its clause, else the actors named nearest before it.
         clause_start = region_start
-        speaker = self.np_speaker(clause_start, verb_at, quotes)
-        if speaker is None and region_start != sentence.start:
-            return None
+        for m in self.rules.clause_breaks.finditer(self.folded[region_start:verb_at]):
+            clause_start = region_start + m.end()
+        speaker = self.doc.anaphor_at(clause_start, verb_at) \
+            or self.pick(self.doc.group_before(clause_start, verb_at)) \
+            or self.np_speaker(region_start, verb_at)
         if speaker is None:
             return None
         return speaker, "before", verb_at
@@ -223,7 +183,7 @@ class Attribution:
         prev = self.sentences[sentence.index - 1]
         prev_text = self.folded[prev.start:prev.end]
         if prev_text.rstrip().endswith(":") or self.verb.search(prev_text):
-            speaker = self.speaker_in(prev.start, prev.end, quotes)
+            speaker = self.np_speaker(prev.start, prev.end)
             if speaker is not None:
                 return speaker, "previous", prev.start
         return None
@@ -234,7 +194,7 @@ class Attribution:
         before = self.folded[sentence.start:quote.start]
         if not before.strip() or not self.verb.search(before):
             return None
-        subject = self.speaker_in(sentence.start, quote.start, quotes)
+        subject = self.np_speaker(sentence.start, quote.start)
         if subject is None:
             return None
         return subject, "subject", sentence.start
