@@ -60,6 +60,7 @@ class Resolver:
     new: dict[str, NewActor] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     surnames: dict[str, tuple[ActorRef, str]] = field(default_factory=dict)
+    new_roles: dict[str, ActorRef] = field(default_factory=dict)
 
     # -- actor helpers -------------------------------------------------------------------------
     def kind_of(self, ref: ActorRef) -> str:
@@ -176,13 +177,22 @@ class Resolver:
             role_ref = self._role_in(folded, mentions, window_start, mention.start, exclude=index)
             if role_ref is None:
                 after = re.match(r"\s*,\s*([^,.;\"]{1,80})", folded[mention.end:mention.end + 90])
+                # An apposition is a noun phrase ("Ana Ruiz, Chile's foreign minister,"), not a clause
+                # ("..., adding that her government ...").
+                if after and (self.rules.attribution_verbs.search(after.group(1))
+                              or re.match(r"(?:who|which|that|\w+ing)\b", after.group(1))):
+                    after = None
                 if after:
                     role_ref = self._role_in(folded, mentions, mention.end + after.start(1),
                                              mention.end + after.end(1), exclude=index)
+            if role_ref is None and mention.ref.new is not None:
+                role_ref = self.new_roles.get(mention.ref.new)  # stated at an earlier mention
             if role_ref is False:
                 mention.former, mention.speaks_for = True, None
             elif role_ref is not None:
                 mention.speaks_for = role_ref
+                if mention.ref.new is not None:
+                    self.new_roles.setdefault(mention.ref.new, role_ref)
                 if mention.ref.new is not None and not self.new[mention.ref.new].country:
                     self.new[mention.ref.new].country = self.country_of(role_ref) \
                         if self.kind_of(role_ref) == "state" else None

@@ -73,7 +73,6 @@ class ReactionFinder:
         folded = self.folded[s_start:s_end]
         breaks = [s_start + m.start() for m in self.rules.clause_breaks.finditer(folded)] \
             + [s_start + m.end() for m in self.rules.clause_breaks.finditer(folded)]
-        dates = None
         results: list[FoundReaction] = []
         triggers: list[tuple[int, int]] = []
         for pattern in self.rules.reactions:
@@ -92,8 +91,9 @@ class ReactionFinder:
                 if not actors:
                     continue
                 triggers.append((t_start, t_end))
-                if dates is None:
-                    dates = find_dates(self.text, self.folded, s_start, s_end, self.published)
+                # The date must stand in the verb's clause: "condemned on Tuesday, and it drew
+                # criticism a day later" gives the criticism no date.
+                dates = find_dates(self.text, self.folded, clause_start, clause_end, self.published)
                 stance = pattern.stance if pattern.stance != "cues" else self.stance_from_cues(s_start, s_end)
                 for actor in actors:
                     results.append(FoundReaction(

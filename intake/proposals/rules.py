@@ -92,12 +92,14 @@ class Rules:
             raise RulesError(f"{origin}: the rules file must be a mapping of sections")
         reader = _Reader(origin)
         reactions = []
+        numbers: dict[str, int] = {}
         for index, group in enumerate(reader.section(data, "reactions", list)):
             where = f"reactions[{index}]"
             kind = reader.choice(group, "kind", REACTION_KINDS, where)
             stance = reader.choice(group, "stance", (*STANCES, "cues"), where)
             code = reader.code(group.get("cameo_code"), where)
-            for number, entry in enumerate(reader.section(group, "patterns", list, where), start=1):
+            for entry in reader.section(group, "patterns", list, where):
+                number = numbers[kind] = numbers.get(kind, 0) + 1
                 at = f"{where} ({kind}) pattern {number}"
                 reactions.append(ReactionPattern(
                     kind=kind,

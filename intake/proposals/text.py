@@ -115,7 +115,8 @@ def quotations(text: str) -> list[Quote]:
     for match in _PARAGRAPH.finditer(text):
         base, chunk = match.start(), match.group()
         doubles = _double_quotes(chunk)
-        quotes.extend(Quote(base + s, base + e, base + s + 1, base + e - 1) for s, e in doubles)
+        quotes.extend(Quote(base + s, min(base + e, base + len(chunk)), base + s + 1, base + e - 1)
+                      for s, e in doubles)
         for s, e in _single_quotes(chunk, doubles):
             quotes.append(Quote(base + s, base + e, base + s + 1, base + e - 1))
     quotes.sort(key=lambda q: q.start)
@@ -132,6 +133,11 @@ def _double_quotes(chunk: str) -> list[tuple[int, int]]:
         elif opening is not None and char in _CLOSE_DOUBLE:
             found.append((opening, i + 1))
             opening = None
+    if opening is not None and len(chunk[opening:].split()) >= 3:
+        # A quotation running on into the next paragraph has no closing mark at the paragraph's
+        # end (the English convention): it ends with the paragraph. The "quote" then spans to the
+        # end and `inner` keeps the last character.
+        found.append((opening, len(chunk) + 1))
     return found
 
 
