@@ -138,10 +138,20 @@ def _reactions_from_statements(attributed, found, proposals, text, folded, rules
 
 def _drop_secondary(found: list[FoundReaction]) -> list[FoundReaction]:
     """A reaction marked only_if_alone gives way to any other reaction of the same actor citing an
-    overlapping passage ("Chile cut ties, calling the raid 'reprehensible'" is one reaction)."""
+    overlapping passage ("Chile cut ties, calling the raid 'reprehensible'" is one reaction). An
+    official's quote is a reaction of their state only when the article gives that state no reaction
+    of its own: otherwise the quote comments on that reaction (it stays a statement)."""
     primary = [r for r in found if not r.only_if_alone]
-    return [r for r in found if not r.only_if_alone or not any(
-        p.actor == r.actor and p.excerpt[0] < r.excerpt[1] and r.excerpt[0] < p.excerpt[1] for p in primary)]
+    by_pattern = {r.actor for r in found if r.rule.startswith("pattern:")}
+    kept = []
+    for r in found:
+        if r.only_if_alone and any(p.actor == r.actor and p.excerpt[0] < r.excerpt[1]
+                                   and r.excerpt[0] < p.excerpt[1] for p in primary):
+            continue
+        if r.rule.startswith("statement") and r.actor in by_pattern:
+            continue
+        kept.append(r)
+    return kept
 
 
 def _merge(found: list[FoundReaction], text: str, resolver: Resolver) -> list[ReactionProposal]:

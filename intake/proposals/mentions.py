@@ -173,6 +173,9 @@ class Resolver:
             before_start = max(0, mention.start - 60)
             before = folded[before_start:mention.start]
             cut = max(before.rfind(c) for c in ",.;:\"(")
+            if cut >= 0 and before[cut] == "," and not before[cut + 1:].strip():
+                # "A spokesperson for the OAS, Ana Ruiz, said": the role stands before the comma.
+                cut = max(before[:cut].rfind(c) for c in ".;:\"(")
             window_start = before_start + cut + 1
             role_ref = self._role_in(folded, mentions, window_start, mention.start, exclude=index)
             if role_ref is None:

@@ -145,7 +145,7 @@ def _single_quotes(chunk: str, doubles: list[tuple[int, int]]) -> list[tuple[int
     """'...' passages. An apostrophe inside a word ("Chile's") neither opens nor closes one."""
     inside = [False] * len(chunk)
     for s, e in doubles:
-        for i in range(s, e):
+        for i in range(s, min(e, len(chunk))):
             inside[i] = True
     found, opening = [], None
     for i, char in enumerate(chunk):
