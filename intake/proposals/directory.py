@@ -101,7 +101,7 @@ class ActorDirectory:
     def lookup(self, name: str, *, kinds: Iterable[str] | None = None) -> KnownActor | None:
         """The actor a name refers to: exact (folded) name or alias, acronym, else a safe fuzzy match."""
         name = name.strip()
-        actor = self.by_acronym.get(name) if _is_acronym(name) else self.by_name.get(fold(name))
+        actor = (self.by_acronym.get(name) if _is_acronym(name) else None) or self.by_name.get(fold(name))
         if actor is not None:
             return actor
         return self.fuzzy(name, kinds=kinds)

@@ -49,7 +49,9 @@ class Attribution:
         verbs = doc.rules.attribution_verbs.pattern
         self.verb = re.compile(verbs)
         # '..." X said' / '..." X, head of ..., told' (the name phrase is checked for an actor)
-        self.after_np_verb = re.compile(rf"^[\s,]*(?P<np>[^\"]{{1,160}}?)\s+(?:\w+ly\s+)?(?P<verb>{verbs})")
+        self.after_np_verb = re.compile(rf"^[\s,]*(?P<np>[^\"]{{1,160}}?)\s+(?P<verb>{verbs})")
+        # '..." X quickly said': tried second, so "Rufus Firefly said" keeps its last name.
+        self.after_np_adverb_verb = re.compile(rf"^[\s,]*(?P<np>[^\"]{{1,160}}?)\s+\w+ly\s+(?P<verb>{verbs})")
         self.after_verb_np = re.compile(rf"^[\s,]*(?P<verb>{verbs})\s+(?P<np>[^\"]{{1,160}})")
         self.according = re.compile(rf"^[\s,]*(?:{doc.rules.according_to.pattern})\s+(?P<np>[^\"]{{1,160}})")
 
@@ -129,12 +131,13 @@ class Attribution:
                 or self.np_speaker(np_start, np_end)
             if speaker:
                 return speaker, "after", base + m.start("verb")
-        m = self.after_np_verb.match(after)
-        if m:
-            np_start, np_end = base + m.start("np"), base + m.end("np")
-            speaker = self.np_speaker(np_start, np_end)
-            if speaker:
-                return speaker, "after", base + m.start("verb")
+        for regex in (self.after_np_verb, self.after_np_adverb_verb):
+            m = regex.match(after)
+            if m:
+                np_start, np_end = base + m.start("np"), base + m.end("np")
+                speaker = self.np_speaker(np_start, np_end)
+                if speaker:
+                    return speaker, "after", base + m.start("verb")
         return None
 
     def _before(self, quote, quotes, sentence):
