@@ -44,15 +44,19 @@ def main() -> None:
             gold_keys = {(g.actor, g.kind) for g in gold_r}
             for r in proposals.reactions:
                 mark = "OK " if (r.actor.key, r.kind) in gold_keys else "XX "
-                print(f"  {mark}R {r.actor.key} {r.kind} {r.stance} {r.cameo_code} {r.date.value} "
-                      f"{r.certainty} [{r.rule}] :: {r.excerpt.text[:110]}")
+                print(
+                    f"  {mark}R {r.actor.key} {r.kind} {r.stance} {r.cameo_code} {r.date.value} "
+                    f"{r.certainty} [{r.rule}] :: {r.excerpt.text[:110]}"
+                )
             proposed = {(r.actor.key, r.kind) for r in proposals.reactions}
             for g in gold_r:
                 if (g.actor, g.kind) not in proposed:
                     print(f"  MISS R {g.actor} {g.kind} :: {g.excerpts[0][:100]}")
             for s in proposals.statements:
-                print(f"  S {s.speaker.key} / {s.on_behalf_of and s.on_behalf_of.key} ({s.attribution}) "
-                      f"{s.date.value} :: {s.quote.text[:70]}")
+                print(
+                    f"  S {s.speaker.key} / {s.on_behalf_of and s.on_behalf_of.key} ({s.attribution}) "
+                    f"{s.date.value} :: {s.quote.text[:70]}"
+                )
             print("  new:", [(a.key, a.kind, a.country) for a in proposals.new_actors])
     print(format_table(rows))
 

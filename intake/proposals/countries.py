@@ -15,9 +15,9 @@ from .text import fold
 
 @dataclass(frozen=True)
 class CountryTerm:
-    term: str          # as written in the data (case kept: capitals decide acronym matching)
-    iso: str           # ISO 3166 alpha-2
-    demonym: bool      # "Mexican", not "Mexico"
+    term: str  # as written in the data (case kept: capitals decide acronym matching)
+    iso: str  # ISO 3166 alpha-2
+    demonym: bool  # "Mexican", not "Mexico"
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,10 +69,17 @@ class CountryLexicon:
         acronyms = sorted(self.acronyms, key=len, reverse=True)
         # "U.S." ends in a dot, so the right-hand boundary is "not a letter", not \b.
         self.acronym_regex = re.compile(
-            r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in acronyms) + r")(?![A-Za-z])")
-        self.not_regex = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(fold(p)) for p in sorted(not_countries, key=len, reverse=True))
-            + r")(?![\w-])") if not_countries else None
+            r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in acronyms) + r")(?![A-Za-z])"
+        )
+        self.not_regex = (
+            re.compile(
+                r"(?<![\w-])(?:"
+                + "|".join(re.escape(fold(p)) for p in sorted(not_countries, key=len, reverse=True))
+                + r")(?![\w-])"
+            )
+            if not_countries
+            else None
+        )
 
     def name(self, iso: str) -> str:
         return self.names.get(iso, iso)

@@ -19,28 +19,66 @@ from dataclasses import dataclass
 from .text import span
 from .types import ProposedDate
 
-MONTHS = {name: number for number, name in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 MONTHS.update({name[:3]: number for name, number in list(MONTHS.items())})
 MONTHS["sept"] = 9
-WEEKDAYS = {name: number for number, name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+WEEKDAYS = {
+    name: number
+    for number, name in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
 
-_MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MONTH = (
+    r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
 _PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
-    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
+    (
+        "mdy",
+        re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+        ),
+    ),
     ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")),
     ("year", re.compile(r"\bin\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-/]\s*\d)")),
     ("weekday", re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b")),
-    ("relative", re.compile(r"\b(?P<relative>today|yesterday|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b")),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<relative>today|yesterday|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b"
+        ),
+    ),
 ]
 # Words before a date that make it a bound or an aside, not the date of the action.
 _SKIP_BEFORE = re.compile(
     r"\b(?:since|until|till|before|by|from|through|between|after|ahead\s+of|prior\s+to|as\s+of|"
-    r"last|next|every|each|earlier\s+than|later\s+than)\s+(?:late\s+|early\s+|mid-?\s*|the\s+)?$")
+    r"last|next|every|each|earlier\s+than|later\s+than)\s+(?:late\s+|early\s+|mid-?\s*|the\s+)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -50,8 +88,9 @@ class FoundDate:
     date: ProposedDate
 
 
-def find_dates(text: str, folded: str, start: int, end: int,
-               published: datetime.date | None) -> list[FoundDate]:
+def find_dates(
+    text: str, folded: str, start: int, end: int, published: datetime.date | None
+) -> list[FoundDate]:
     """Every usable date expression in folded[start:end], resolved; unresolvable ones are left out."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -62,7 +101,7 @@ def find_dates(text: str, folded: str, start: int, end: int,
             if any(a < e and s < b for a, b in taken):
                 continue
             taken.append((s, e))
-            if _SKIP_BEFORE.search(folded[max(0, s - 30):s]):
+            if _SKIP_BEFORE.search(folded[max(0, s - 30) : s]):
                 continue
             if name in ("weekday", "mdy", "dmy") and not text[s].isupper() and not text[s].isdigit():
                 # "may" is a verb and "march" a noun unless written with a capital.

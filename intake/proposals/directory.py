@@ -24,8 +24,8 @@ FUZZY_CUTOFF = 90
 class KnownActor:
     slug: str
     name: str
-    kind: str                          # one of types.ACTOR_KINDS
-    country: str | None = None         # ISO 3166 alpha-2
+    kind: str  # one of types.ACTOR_KINDS
+    country: str | None = None  # ISO 3166 alpha-2
     aliases: tuple[str, ...] = ()
     # The state or organization this actor currently speaks for (a current role: "Mexico" for its
     # foreign minister). Persons without one speak for nobody unless the article states a role.
@@ -33,7 +33,9 @@ class KnownActor:
 
     def __post_init__(self):
         if self.kind not in ACTOR_KINDS:
-            raise ValueError(f"actor {self.slug!r}: kind {self.kind!r} is not one of {', '.join(ACTOR_KINDS)}")
+            raise ValueError(
+                f"actor {self.slug!r}: kind {self.kind!r} is not one of {', '.join(ACTOR_KINDS)}"
+            )
 
 
 def _is_acronym(name: str) -> bool:
@@ -46,8 +48,8 @@ class ActorDirectory:
 
     def __init__(self, actors: Iterable[KnownActor]):
         self.actors: dict[str, KnownActor] = {}
-        self.by_name: dict[str, KnownActor] = {}       # folded name or alias -> actor
-        self.by_acronym: dict[str, KnownActor] = {}    # exact capitals -> actor
+        self.by_name: dict[str, KnownActor] = {}  # folded name or alias -> actor
+        self.by_acronym: dict[str, KnownActor] = {}  # exact capitals -> actor
         self.states_by_country: dict[str, KnownActor] = {}
         for actor in actors:
             if actor.slug in self.actors:
@@ -63,13 +65,20 @@ class ActorDirectory:
             if actor.kind == "state" and actor.country:
                 self.states_by_country.setdefault(actor.country.upper(), actor)
         names = sorted(self.by_name, key=len, reverse=True)
-        self.name_regex = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])") if names else None
+        self.name_regex = (
+            re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+            if names
+            else None
+        )
         acronyms = sorted(self.by_acronym, key=len, reverse=True)
-        self.acronym_regex = re.compile(
-            r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in acronyms) + r")(?![A-Za-z])") if acronyms else None
-        self._fuzzy_names = {kind: [n for n, a in self.by_name.items() if a.kind == kind and " " in n]
-                             for kind in ACTOR_KINDS}
+        self.acronym_regex = (
+            re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in acronyms) + r")(?![A-Za-z])")
+            if acronyms
+            else None
+        )
+        self._fuzzy_names = {
+            kind: [n for n, a in self.by_name.items() if a.kind == kind and " " in n] for kind in ACTOR_KINDS
+        }
 
     @classmethod
     def from_records(cls, records: Iterable[dict]) -> ActorDirectory:
@@ -78,12 +87,24 @@ class ActorDirectory:
         A current role's organization becomes `represents` (the first one that is current)."""
         actors = []
         for record in records:
-            represents = next((role.get("organization") for role in record.get("roles") or []
-                               if role.get("is_current") and role.get("organization")), None)
-            actors.append(KnownActor(
-                slug=record["slug"], name=record["name"], kind=record["kind"],
-                country=record.get("country") or None, aliases=tuple(record.get("aliases") or ()),
-                represents=represents))
+            represents = next(
+                (
+                    role.get("organization")
+                    for role in record.get("roles") or []
+                    if role.get("is_current") and role.get("organization")
+                ),
+                None,
+            )
+            actors.append(
+                KnownActor(
+                    slug=record["slug"],
+                    name=record["name"],
+                    kind=record["kind"],
+                    country=record.get("country") or None,
+                    aliases=tuple(record.get("aliases") or ()),
+                    represents=represents,
+                )
+            )
         return cls(actors)
 
     def __len__(self) -> int:
@@ -125,11 +146,11 @@ class ActorDirectory:
         return None
 
     def _longer_person_name(self, folded: str) -> KnownActor | None:
-        """"Daniel Noboa Azin" is "Daniel Noboa": every word of a known two-word-or-longer person name,
+        """ "Daniel Noboa Azin" is "Daniel Noboa": every word of a known two-word-or-longer person name,
         in order, at the start of the longer name."""
         words = folded.split()
         for known in self._fuzzy_names.get("person") or []:
             known_words = known.split()
-            if len(known_words) >= 2 and words[:len(known_words)] == known_words:
+            if len(known_words) >= 2 and words[: len(known_words)] == known_words:
                 return self.by_name[known]
         return None

@@ -12,8 +12,25 @@ from .text import Quote, Sentence
 
 # Words between a determiner-like modifier and a name ("the", "its", ...): skipped when looking at
 # what stands before a name.
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "all", "both", "other", "some", "several",
-                "neighbouring", "neighboring", "fellow", "many", "most"}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "all",
+    "both",
+    "other",
+    "some",
+    "several",
+    "neighbouring",
+    "neighboring",
+    "fellow",
+    "many",
+    "most",
+}
 # What may stand between the members of one group of actors: "Argentina, Cuba and Brazil",
 # "Mexico's President Andres Manuel Lopez Obrador", "the governments of Chile and Peru".
 GLUE = re.compile(
@@ -22,13 +39,23 @@ GLUE = re.compile(
     r"\bforeign\b|\bministr(?:y|ies)\b|\bpresidents?\b|\bleaders?\b|\bofficials?\b|\bof\b|\balso\b|"
     r"\bboth\b|\bneither\b|\beither\b|\bnations?\b|\bcountries\b|\bstates?\b|\bprime\b|\bministers?\b|"
     r"\bspokes(?:person|man|woman)\b|\bdelegations?\b|\bsecretary\b|\bambassadors?\b|\bpresidency\b|"
-    r"\bvice\b|\bhead\b|\bchief\b|\bgeneral\b)*$")
+    r"\bvice\b|\bhead\b|\bchief\b|\bgeneral\b)*$"
+)
 _COORDINATION = re.compile(r"^\s*,?\s*(?:and|or|nor)\s+$")
 
 
 class Document:
-    def __init__(self, text: str, folded: str, sentences: list[Sentence], mentions: list[Mention],
-                 quotes: list[Quote], resolver: Resolver, rules: Rules, published):
+    def __init__(
+        self,
+        text: str,
+        folded: str,
+        sentences: list[Sentence],
+        mentions: list[Mention],
+        quotes: list[Quote],
+        resolver: Resolver,
+        rules: Rules,
+        published,
+    ):
         self.text, self.folded = text, folded
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
@@ -53,19 +80,24 @@ class Document:
         """Mentions wholly inside [start, end), outside quotation marks, in order."""
         lo = bisect.bisect_left(self.mention_starts, start)
         hi = bisect.bisect_left(self.mention_starts, end)
-        return [m for m in self.mentions[lo:hi] if m.end <= end and not self.in_quote(m.start)
-                and not self.is_platform(m)]
+        return [
+            m
+            for m in self.mentions[lo:hi]
+            if m.end <= end and not self.in_quote(m.start) and not self.is_platform(m)
+        ]
 
     def is_platform(self, mention: Mention) -> bool:
-        """"wrote on X": X is a medium."""
-        name = self.text[mention.start:mention.end]
-        return name in self.rules.platforms and self.folded[max(0, mention.start - 4):mention.start].endswith("on ")
+        """ "wrote on X": X is a medium."""
+        name = self.text[mention.start : mention.end]
+        return name in self.rules.platforms and self.folded[
+            max(0, mention.start - 4) : mention.start
+        ].endswith("on ")
 
     # -- grammar ---------------------------------------------------------------------------------
     def is_object(self, mention: Mention, floor: int) -> bool:
         """Named after a preposition ("with Chile", "in Peru"), or as the owner of a thing
         ("Ecuador's actions"): an object or a place, not a subject."""
-        words = re.findall(r"[\w'-]+", self.folded[max(floor, mention.start - 40):mention.start])
+        words = re.findall(r"[\w'-]+", self.folded[max(floor, mention.start - 40) : mention.start])
         while words and words[-1] in _DETERMINERS:
             words.pop()
         if words and words[-1] == "of":
@@ -74,7 +106,7 @@ class Document:
                 return True
         elif words and words[-1] in self.rules.object_prepositions:
             return True
-        after = self.folded[mention.end:mention.end + 40]
+        after = self.folded[mention.end : mention.end + 40]
         owner = re.match(r"'s?\s+((?:[\w-]+\s+){0,2}[\w-]+)", after)
         if owner and not self.rules.roles.search(owner.group(1)):
             following = self.mentions_in(mention.end, mention.end + owner.end())
@@ -84,26 +116,27 @@ class Document:
 
     def is_source(self, mention: Mention) -> bool:
         """Named as the source of words: "according to X", "X said", "said X"."""
-        before = self.folded[max(0, mention.start - 20):mention.start]
+        before = self.folded[max(0, mention.start - 20) : mention.start]
         if re.search(rf"(?:{self.rules.according_to.pattern})\s+$", before):
             return True
-        after = self.folded[mention.end:mention.end + 30]
+        after = self.folded[mention.end : mention.end + 30]
         verbs = self.rules.attribution_verbs.pattern
-        return bool(re.match(rf"\s+(?:\w+ly\s+)?(?:{verbs})", after)
-                    or re.search(rf"(?:{verbs})\s+$", before))
+        return bool(
+            re.match(rf"\s+(?:\w+ly\s+)?(?:{verbs})", after) or re.search(rf"(?:{verbs})\s+$", before)
+        )
 
     def group_before(self, start: int, end: int) -> list[Mention]:
         """The group of actors named nearest before `end` (the verb), within [start, end)."""
         group: list[Mention] = []
         for mention in reversed(self.mentions_in(start, end)):
             if group:
-                gap = self.folded[mention.end:group[0].start]
+                gap = self.folded[mention.end : group[0].start]
                 if not GLUE.match(gap):
                     break
             if self.is_object(mention, start):
-                if group and _COORDINATION.match(self.folded[mention.end:group[0].start]):
+                if group and _COORDINATION.match(self.folded[mention.end : group[0].start]):
                     # "with the U.S. and Israel": the whole coordination is the object.
-                    while len(group) > 1 and _COORDINATION.match(self.folded[group[0].end:group[1].start]):
+                    while len(group) > 1 and _COORDINATION.match(self.folded[group[0].end : group[1].start]):
                         group.pop(0)
                     group.pop(0)
                 if group:
@@ -117,7 +150,7 @@ class Document:
         group: list[Mention] = []
         cursor = start
         for mention in self.mentions_in(start, end):
-            gap = self.folded[cursor:mention.start]
+            gap = self.folded[cursor : mention.start]
             if group and not GLUE.match(gap):
                 break
             if not group and len(gap.split()) > 6:
@@ -133,8 +166,8 @@ class Document:
             if self.is_object(mention, start):
                 continue
             group = [mention]
-            for other in mentions[index + 1:]:
-                if not GLUE.match(self.folded[group[-1].end:other.start]):
+            for other in mentions[index + 1 :]:
+                if not GLUE.match(self.folded[group[-1].end : other.start]):
                     break
                 group.append(other)
             return group

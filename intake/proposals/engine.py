@@ -42,8 +42,9 @@ def _lexicon(rules: Rules) -> CountryLexicon:
     return _LEXICONS[key]
 
 
-def propose(text: str, *, published: datetime.date | None, directory: ActorDirectory,
-            rules: Rules | None = None) -> Proposals:
+def propose(
+    text: str, *, published: datetime.date | None, directory: ActorDirectory, rules: Rules | None = None
+) -> Proposals:
     """Read one article and propose statements, reactions and new actors, each citing its words.
 
     - `text`: the article as the curator gave it (plain text; paragraphs separated by blank lines).
@@ -72,23 +73,29 @@ def propose(text: str, *, published: datetime.date | None, directory: ActorDirec
         ex_start, ex_end = item.excerpt
         dates = find_dates(text, folded, ex_start, ex_end, published)
         dates = [d for d in dates if not (item.quote.start <= d.start < item.quote.end)]
-        certainty = "alleged" if any(h.regex.search(folded[ex_start:ex_end]) for h in rules.hedges) \
-            else "reported"
-        proposals.statements.append(StatementProposal(
-            speaker=resolver.use(item.speaker_ref),
-            quote=span(text, item.quote.inner_start, item.quote.inner_end),
-            excerpt=span(text, ex_start, ex_end),
-            on_behalf_of=resolver.use(item.on_behalf_of),
-            date=nearest(dates, item.verb_at),
-            certainty=certainty,
-            attribution=item.how,
-        ))
+        certainty = (
+            "alleged" if any(h.regex.search(folded[ex_start:ex_end]) for h in rules.hedges) else "reported"
+        )
+        proposals.statements.append(
+            StatementProposal(
+                speaker=resolver.use(item.speaker_ref),
+                quote=span(text, item.quote.inner_start, item.quote.inner_end),
+                excerpt=span(text, ex_start, ex_end),
+                on_behalf_of=resolver.use(item.on_behalf_of),
+                date=nearest(dates, item.verb_at),
+                certainty=certainty,
+                attribution=item.how,
+            )
+        )
 
     # Reactions from the patterns, then from officials' quotes.
     finder = ReactionFinder(doc)
     found = finder.find()
-    found.extend(_reactions_from_statements(attributed, found, proposals, text, folded, rules, finder,
-                                            resolver, published))
+    found.extend(
+        _reactions_from_statements(
+            attributed, found, proposals, text, folded, rules, finder, resolver, published
+        )
+    )
     proposals.reactions = _merge(_drop_secondary(found), text, resolver)
 
     proposals.new_actors = [actor for key, actor in resolver.new.items() if key in resolver.used]
@@ -97,8 +104,9 @@ def propose(text: str, *, published: datetime.date | None, directory: ActorDirec
     return proposals
 
 
-def _reactions_from_statements(attributed, found, proposals, text, folded, rules, finder, resolver,
-                               published) -> list[FoundReaction]:
+def _reactions_from_statements(
+    attributed, found, proposals, text, folded, rules, finder, resolver, published
+) -> list[FoundReaction]:
     """An official's words are a reaction of the state or organization they speak for: what their
     own words say they do ("we are recalling our ambassador"), else a condemnation or a statement."""
     extra: list[FoundReaction] = []
@@ -109,8 +117,13 @@ def _reactions_from_statements(attributed, found, proposals, text, folded, rules
         ex_start, ex_end = item.excerpt
 
         def overlapping(kind=None, actor=actor, ex_start=ex_start, ex_end=ex_end):
-            return any(r.actor == actor and r.excerpt[0] < ex_end and ex_start < r.excerpt[1]
-                       and (kind is None or r.kind == kind) for r in [*found, *extra])
+            return any(
+                r.actor == actor
+                and r.excerpt[0] < ex_end
+                and ex_start < r.excerpt[1]
+                and (kind is None or r.kind == kind)
+                for r in [*found, *extra]
+            )
 
         own_words = finder.in_quote_text(actor, item.quote.inner_start, item.quote.inner_end)
         if own_words is not None:
@@ -121,7 +134,7 @@ def _reactions_from_statements(attributed, found, proposals, text, folded, rules
             continue
         if overlapping():
             continue  # the sentence already gave this actor a reaction
-        quote_text = folded[item.quote.inner_start:item.quote.inner_end]
+        quote_text = folded[item.quote.inner_start : item.quote.inner_end]
         kind, stance, code, rule = "statement", None, "010", "statement"
         for cue in rules.statement_reactions:
             if cue.regex.search(quote_text):
@@ -129,10 +142,20 @@ def _reactions_from_statements(attributed, found, proposals, text, folded, rules
                 break
         if stance is None:
             stance = finder.stance_from_cues(item.quote.inner_start, item.quote.inner_end)
-        extra.append(FoundReaction(
-            actor=actor, kind=kind, stance=stance, cameo_code=code, excerpt=(ex_start, ex_end),
-            date=statement.date, certainty=statement.certainty, rule=rule,
-            trigger=(item.quote.start, item.quote.end), only_if_alone=True))
+        extra.append(
+            FoundReaction(
+                actor=actor,
+                kind=kind,
+                stance=stance,
+                cameo_code=code,
+                excerpt=(ex_start, ex_end),
+                date=statement.date,
+                certainty=statement.certainty,
+                rule=rule,
+                trigger=(item.quote.start, item.quote.end),
+                only_if_alone=True,
+            )
+        )
     return extra
 
 
@@ -145,8 +168,10 @@ def _drop_secondary(found: list[FoundReaction]) -> list[FoundReaction]:
     by_pattern = {r.actor for r in found if r.rule.startswith("pattern:")}
     kept = []
     for r in found:
-        if r.only_if_alone and any(p.actor == r.actor and p.excerpt[0] < r.excerpt[1]
-                                   and r.excerpt[0] < p.excerpt[1] for p in primary):
+        if r.only_if_alone and any(
+            p.actor == r.actor and p.excerpt[0] < r.excerpt[1] and r.excerpt[0] < p.excerpt[1]
+            for p in primary
+        ):
             continue
         if r.rule.startswith("statement") and r.actor in by_pattern:
             continue
@@ -164,8 +189,15 @@ def _merge(found: list[FoundReaction], text: str, resolver: Resolver) -> list[Re
         if proposal is None:
             resolver.use(item.actor)
             merged[key] = ReactionProposal(
-                actor=item.actor, kind=item.kind, stance=item.stance, cameo_code=item.cameo_code,
-                excerpts=[excerpt], date=item.date, certainty=item.certainty, rule=item.rule)
+                actor=item.actor,
+                kind=item.kind,
+                stance=item.stance,
+                cameo_code=item.cameo_code,
+                excerpts=[excerpt],
+                date=item.date,
+                certainty=item.certainty,
+                rule=item.rule,
+            )
             continue
         if excerpt not in proposal.excerpts:
             proposal.excerpts.append(excerpt)

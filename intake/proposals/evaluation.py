@@ -123,14 +123,16 @@ def _date_outcome(value, precision, gold_value, gold_precision) -> str:
     return "invented"
 
 
-def score(proposals: Proposals, *, reactions: list[GoldReaction], statements: list[GoldStatement],
-          name: str = "") -> ArticleScore:
+def score(
+    proposals: Proposals, *, reactions: list[GoldReaction], statements: list[GoldStatement], name: str = ""
+) -> ArticleScore:
     result = ArticleScore(name=name)
     text = proposals.text
     for cited in proposals.spans():
         result.spans += 1
-        result.spans_verbatim += int(0 <= cited.start <= cited.end <= len(text)
-                                     and text[cited.start:cited.end] == cited.text)
+        result.spans_verbatim += int(
+            0 <= cited.start <= cited.end <= len(text) and text[cited.start : cited.end] == cited.text
+        )
 
     gold_by_key = {(g.actor, g.kind): g for g in reactions}
     result.reactions_gold = len(gold_by_key)
@@ -180,10 +182,12 @@ def _as_date(value) -> datetime.date | None:
     return datetime.date.fromisoformat(str(value))
 
 
-def gold_from_seed_records(source_slug: str, reaction_records: list[dict],
-                           statement_records: list[dict]) -> tuple[list[GoldReaction], list[GoldStatement]]:
+def gold_from_seed_records(
+    source_slug: str, reaction_records: list[dict], statement_records: list[dict]
+) -> tuple[list[GoldReaction], list[GoldStatement]]:
     """Gold records of one article from records shaped like seeds/reactions.yaml and
     seeds/statements.yaml: those citing `source_slug`."""
+
     def cites(record):
         return any(c.get("source") == source_slug for c in record.get("citations") or [])
 
@@ -192,19 +196,32 @@ def gold_from_seed_records(source_slug: str, reaction_records: list[dict],
         if not cites(record):
             continue
         date = _as_date(record.get("date"))
-        reactions.append(GoldReaction(
-            actor=record["actor"], kind=record["kind"], stance=record["stance"], date=date,
-            date_precision=record.get("date_precision") or ("day" if date else "unknown"),
-            excerpts=tuple(c["excerpt"] for c in record.get("citations") or []
-                           if c.get("source") == source_slug)))
+        reactions.append(
+            GoldReaction(
+                actor=record["actor"],
+                kind=record["kind"],
+                stance=record["stance"],
+                date=date,
+                date_precision=record.get("date_precision") or ("day" if date else "unknown"),
+                excerpts=tuple(
+                    c["excerpt"] for c in record.get("citations") or [] if c.get("source") == source_slug
+                ),
+            )
+        )
     statements = []
     for record in statement_records:
         if not cites(record):
             continue
         date = _as_date(record.get("date"))
-        statements.append(GoldStatement(
-            speaker=record["speaker"], quote=record["quote"], on_behalf_of=record.get("on_behalf_of"),
-            date=date, date_precision=record.get("date_precision") or ("day" if date else "unknown")))
+        statements.append(
+            GoldStatement(
+                speaker=record["speaker"],
+                quote=record["quote"],
+                on_behalf_of=record.get("on_behalf_of"),
+                date=date,
+                date_precision=record.get("date_precision") or ("day" if date else "unknown"),
+            )
+        )
     return reactions, statements
 
 
@@ -217,8 +234,10 @@ def format_table(rows: list[ArticleScore]) -> str:
     total = ArticleScore(name="overall")
     for row in rows:
         total = total + row
-    header = ("| article | reactions P | reactions R | stance | statements P | statements R | speaker right "
-              "| dates right / missing / invented | verbatim |")
+    header = (
+        "| article | reactions P | reactions R | stance | statements P | statements R | speaker right "
+        "| dates right / missing / invented | verbatim |"
+    )
     lines = [header, "|" + "---|" * 9]
     for row in [*rows, total]:
         lines.append(
@@ -229,5 +248,6 @@ def format_table(rows: list[ArticleScore]) -> str:
             f"| {_pct(row.statement_recall)} ({row.statements_right}/{row.statements_gold}) "
             f"| {_pct(row.speaker_accuracy)} ({row.statements_right}/{row.quotes_found}) "
             f"| {row.dates_right} / {row.dates_missing} / {row.dates_invented} "
-            f"| {_pct(row.verbatim)} |")
+            f"| {_pct(row.verbatim)} |"
+        )
     return "\n".join(lines)

@@ -24,7 +24,10 @@ from .types import ActorRef, NewActor
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _TOKEN = rf"[{_UPPER}][\w\-]*(?:['\u2019][{_UPPER}][\w\-]*)?\.?"
-_CONNECTOR = r"(?:de|del|de\s+la|da|do|dos|das|van|von|der|den|bin|ibn|al|el|la|le|di|du|y|of|on|for|and|of\s+the|for\s+the)"
+_CONNECTOR = (
+    r"(?:de|del|de\s+la|da|do|dos|das|van|von|der|den|bin|ibn|al|el|la|le|di|du|y"
+    r"|of|on|for|and|of\s+the|for\s+the)"
+)
 _CAPSEQ = re.compile(rf"(?<![\w\-]){_TOKEN}(?:\s+(?:{_CONNECTOR}\s+)?{_TOKEN})*")
 _CONNECTOR_WORDS = {"of", "on", "for", "and", "the"}
 
@@ -35,11 +38,11 @@ class Mention:
     end: int
     ref: ActorRef
     kind: str
-    how: str                           # directory | acronym | organization | country | person | surname
+    how: str  # directory | acronym | organization | country | person | surname
     country: str | None = None
     speaks_for: ActorRef | None = None  # the state / organization it stands for (reactions, statements)
     former: bool = False
-    title_start: int | None = None     # where stripped titles began ("President ..."), for roles
+    title_start: int | None = None  # where stripped titles began ("President ..."), for roles
 
     @property
     def is_reacting(self) -> bool:
@@ -117,7 +120,7 @@ class Resolver:
 
     # -- mentions ------------------------------------------------------------------------------
     def find(self, text: str, folded: str) -> list[Mention]:
-        candidates: list[tuple[int, int, int, object]] = []   # (start, end, priority, payload)
+        candidates: list[tuple[int, int, int, object]] = []  # (start, end, priority, payload)
         directory = self.directory
         if directory.name_regex:
             for m in directory.name_regex.finditer(folded):
@@ -128,8 +131,11 @@ class Resolver:
         countries = [(s, e, term) for s, e, term in self.lexicon.find(text, folded)]
         for s, e, term in countries:
             candidates.append((s, e, 2, term))
-        blocked = [(m.start(), m.end()) for m in self.lexicon.not_regex.finditer(folded)] \
-            if self.lexicon.not_regex else []
+        blocked = (
+            [(m.start(), m.end()) for m in self.lexicon.not_regex.finditer(folded)]
+            if self.lexicon.not_regex
+            else []
+        )
         for m in _CAPSEQ.finditer(text):
             for s, e in self._split_capseq(text, folded, m.start(), m.end()):
                 if any(a <= s and e <= b for a, b in blocked):
@@ -171,23 +177,30 @@ class Resolver:
             if mention.kind != "person":
                 continue
             before_start = max(0, mention.start - 60)
-            before = folded[before_start:mention.start]
-            cut = max(before.rfind(c) for c in ",.;:\"(")
-            if cut >= 0 and before[cut] == "," and not before[cut + 1:].strip():
+            before = folded[before_start : mention.start]
+            cut = max(before.rfind(c) for c in ',.;:"(')
+            if cut >= 0 and before[cut] == "," and not before[cut + 1 :].strip():
                 # "A spokesperson for the OAS, Ana Ruiz, said": the role stands before the comma.
-                cut = max(before[:cut].rfind(c) for c in ".;:\"(")
+                cut = max(before[:cut].rfind(c) for c in '.;:"(')
             window_start = before_start + cut + 1
             role_ref = self._role_in(folded, mentions, window_start, mention.start, exclude=index)
             if role_ref is None:
-                after = re.match(r"\s*,\s*([^,.;\"]{1,80})", folded[mention.end:mention.end + 90])
+                after = re.match(r"\s*,\s*([^,.;\"]{1,80})", folded[mention.end : mention.end + 90])
                 # An apposition is a noun phrase ("Ana Ruiz, Chile's foreign minister,"), not a clause
                 # ("..., adding that her government ...").
-                if after and (self.rules.attribution_verbs.search(after.group(1))
-                              or re.match(r"(?:who|which|that|\w+ing)\b", after.group(1))):
+                if after and (
+                    self.rules.attribution_verbs.search(after.group(1))
+                    or re.match(r"(?:who|which|that|\w+ing)\b", after.group(1))
+                ):
                     after = None
                 if after:
-                    role_ref = self._role_in(folded, mentions, mention.end + after.start(1),
-                                             mention.end + after.end(1), exclude=index)
+                    role_ref = self._role_in(
+                        folded,
+                        mentions,
+                        mention.end + after.start(1),
+                        mention.end + after.end(1),
+                        exclude=index,
+                    )
             if role_ref is None and mention.ref.new is not None:
                 role_ref = self.new_roles.get(mention.ref.new)  # stated at an earlier mention
             if role_ref is False:
@@ -197,8 +210,9 @@ class Resolver:
                 if mention.ref.new is not None:
                     self.new_roles.setdefault(mention.ref.new, role_ref)
                 if mention.ref.new is not None and not self.new[mention.ref.new].country:
-                    self.new[mention.ref.new].country = self.country_of(role_ref) \
-                        if self.kind_of(role_ref) == "state" else None
+                    self.new[mention.ref.new].country = (
+                        self.country_of(role_ref) if self.kind_of(role_ref) == "state" else None
+                    )
 
     def _role_in(self, folded, mentions, start, end, *, exclude):
         """The state/organization a role phrase in folded[start:end] names; False for a former role."""
@@ -208,18 +222,32 @@ class Resolver:
         if self.rules.former_markers.search(window):
             return False
         for other_index, other in enumerate(mentions):
-            if other_index != exclude and start <= other.start and other.end <= end and other.speaks_for \
-                    and other.kind != "person" \
-                    and self.kind_of(other.speaks_for) in ("state", "international_organization"):
+            if (
+                other_index != exclude
+                and start <= other.start
+                and other.end <= end
+                and other.speaks_for
+                and other.kind != "person"
+                and self.kind_of(other.speaks_for) in ("state", "international_organization")
+            ):
                 return other.speaks_for
         return None
 
     def _mention(self, text, folded, start, end, payload) -> Mention | None:
-        former = bool(self.rules.former_markers.search(folded[max(0, start - 40):start].split(",")[-1]))
+        former = bool(self.rules.former_markers.search(folded[max(0, start - 40) : start].split(",")[-1]))
         if isinstance(payload, KnownActor):
-            mention = Mention(start, end, ActorRef(slug=payload.slug), payload.kind,
-                              "directory", payload.country, former=former)
-            mention.speaks_for = None if former and payload.kind == "person" else self.speaks_for_known(payload)
+            mention = Mention(
+                start,
+                end,
+                ActorRef(slug=payload.slug),
+                payload.kind,
+                "directory",
+                payload.country,
+                former=former,
+            )
+            mention.speaks_for = (
+                None if former and payload.kind == "person" else self.speaks_for_known(payload)
+            )
             if payload.kind == "person":
                 self._remember_surname(folded[start:end], mention.ref)
             return mention
@@ -249,20 +277,30 @@ class Resolver:
                 # "Ana Ruiz" after "Ana Maria Ruiz": same person when the first name matches too.
                 if hit and fold(self.name_of(hit[0])).split()[0] == words[0]:
                     ref = hit[0]
-                    mention = Mention(start, end, ref, "person", "surname", self.country_of(ref), former=former)
+                    mention = Mention(
+                        start, end, ref, "person", "surname", self.country_of(ref), former=former
+                    )
                     mention.speaks_for = self._person_speaks_for(ref, former)
                     return mention
             if known is not None:
-                mention = Mention(start, end, ActorRef(slug=known.slug), known.kind, "directory",
-                                  known.country, former=former)
+                mention = Mention(
+                    start,
+                    end,
+                    ActorRef(slug=known.slug),
+                    known.kind,
+                    "directory",
+                    known.country,
+                    former=former,
+                )
                 mention.speaks_for = None if former else self.speaks_for_known(known)
                 self._remember_surname(folded[start:end], mention.ref)
                 return mention
             ref = self._new_actor(name, "person", None)
             self._remember_surname(folded[start:end], ref)
             return Mention(start, end, ref, "person", "person", None, former=former)
-        known = self.directory.lookup(name, kinds=(kind, "government_body", "international_organization",
-                                                   "other_organization"))
+        known = self.directory.lookup(
+            name, kinds=(kind, "government_body", "international_organization", "other_organization")
+        )
         if known is not None:
             mention = Mention(start, end, ActorRef(slug=known.slug), known.kind, "directory", known.country)
             mention.speaks_for = self.speaks_for_known(known)

@@ -71,8 +71,9 @@ class ReactionFinder:
     def in_sentence(self, sentence: Sentence) -> list[FoundReaction]:
         s_start, s_end = sentence.start, sentence.end
         folded = self.folded[s_start:s_end]
-        breaks = [s_start + m.start() for m in self.rules.clause_breaks.finditer(folded)] \
-            + [s_start + m.end() for m in self.rules.clause_breaks.finditer(folded)]
+        breaks = [s_start + m.start() for m in self.rules.clause_breaks.finditer(folded)] + [
+            s_start + m.end() for m in self.rules.clause_breaks.finditer(folded)
+        ]
         results: list[FoundReaction] = []
         triggers: list[tuple[int, int]] = []
         for pattern in self.rules.reactions:
@@ -96,11 +97,20 @@ class ReactionFinder:
                 dates = find_dates(self.text, self.folded, clause_start, clause_end, self.published)
                 stance = pattern.stance if pattern.stance != "cues" else self.stance_from_cues(s_start, s_end)
                 for actor in actors:
-                    results.append(FoundReaction(
-                        actor=actor, kind=pattern.kind, stance=stance, cameo_code=pattern.cameo_code,
-                        excerpt=trim(self.text, s_start, s_end), date=nearest(dates, t_start),
-                        certainty=self.certainty(s_start, s_end), rule=f"pattern:{pattern.name}",
-                        trigger=(t_start, t_end), only_if_alone=pattern.only_if_alone))
+                    results.append(
+                        FoundReaction(
+                            actor=actor,
+                            kind=pattern.kind,
+                            stance=stance,
+                            cameo_code=pattern.cameo_code,
+                            excerpt=trim(self.text, s_start, s_end),
+                            date=nearest(dates, t_start),
+                            certainty=self.certainty(s_start, s_end),
+                            rule=f"pattern:{pattern.name}",
+                            trigger=(t_start, t_end),
+                            only_if_alone=pattern.only_if_alone,
+                        )
+                    )
         return _one_per_actor_and_kind(results)
 
     def _blocked(self, clause_start, t_start, t_end, clause_end) -> bool:
@@ -108,8 +118,11 @@ class ReactionFinder:
         if any(n.regex.search(before) for n in self.rules.negations):
             return True
         for cue in self.rules.hypotheticals:
-            window = before + self.folded[t_start:t_end] if cue.scope == "before" \
+            window = (
+                before + self.folded[t_start:t_end]
+                if cue.scope == "before"
                 else self.folded[t_end:clause_end]
+            )
             if cue.regex.search(window):
                 return True
         return False
@@ -121,8 +134,9 @@ class ReactionFinder:
             agent_start = t_end
         else:
             passive = _PASSIVE_AGENT.match(self.folded[t_end:clause_end])
-            if passive and re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$",
-                                     self.folded[clause_start:t_start]):
+            if passive and re.search(
+                r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", self.folded[clause_start:t_start]
+            ):
                 agent_start = t_end + passive.end()
         if agent_start is not None:
             group = self.doc.group_after(agent_start, clause_end)
@@ -151,14 +165,28 @@ class ReactionFinder:
             if match is None:
                 continue
             t_start, t_end = start + match.start(), start + match.end()
-            clause_start = max([start + m.end() for m in self.rules.clause_breaks.finditer(window)
-                                if start + m.end() <= t_start] + [start])
+            clause_start = max(
+                [
+                    start + m.end()
+                    for m in self.rules.clause_breaks.finditer(window)
+                    if start + m.end() <= t_start
+                ]
+                + [start]
+            )
             if self._blocked(clause_start, t_start, t_end, end):
                 continue
             stance = pattern.stance if pattern.stance != "cues" else self.stance_from_cues(start, end)
-            return FoundReaction(actor=actor, kind=pattern.kind, stance=stance, cameo_code=pattern.cameo_code,
-                                 excerpt=(start, end), date=ProposedDate.unknown(), certainty="reported",
-                                 rule=f"quote:{pattern.name}", trigger=(t_start, t_end))
+            return FoundReaction(
+                actor=actor,
+                kind=pattern.kind,
+                stance=stance,
+                cameo_code=pattern.cameo_code,
+                excerpt=(start, end),
+                date=ProposedDate.unknown(),
+                certainty="reported",
+                rule=f"quote:{pattern.name}",
+                trigger=(t_start, t_end),
+            )
         return None
 
 

@@ -32,12 +32,12 @@ class Example:
 @dataclass(frozen=True)
 class ReactionPattern:
     kind: str
-    stance: str             # a stance, or "cues" (decided by Rules.stance_cues)
+    stance: str  # a stance, or "cues" (decided by Rules.stance_cues)
     cameo_code: str | None
     regex: re.Pattern
-    agent_after: bool       # the actor follows the match ("condemnation from Chile")
-    only_if_alone: bool     # proposed only when the actor has no other reaction in the sentence
-    name: str               # "condemnation#2": for tests and for ReactionProposal.rule
+    agent_after: bool  # the actor follows the match ("condemnation from Chile")
+    only_if_alone: bool  # proposed only when the actor has no other reaction in the sentence
+    name: str  # "condemnation#2": for tests and for ReactionProposal.rule
     examples: tuple[Example, ...] = ()
     not_examples: tuple[str, ...] = ()
 
@@ -60,7 +60,7 @@ class Rules:
     attribution_verbs: re.Pattern
     according_to: re.Pattern
     platforms: frozenset[str]
-    anaphora: tuple[tuple[str, tuple[str, ...]], ...]   # (phrase, kinds), longest phrase first
+    anaphora: tuple[tuple[str, tuple[str, ...]], ...]  # (phrase, kinds), longest phrase first
     hedges: tuple[Cue, ...]
     negations: tuple[Cue, ...]
     hypotheticals: tuple[Cue, ...]
@@ -101,29 +101,35 @@ class Rules:
             for entry in reader.section(group, "patterns", list, where):
                 number = numbers[kind] = numbers.get(kind, 0) + 1
                 at = f"{where} ({kind}) pattern {number}"
-                reactions.append(ReactionPattern(
-                    kind=kind,
-                    stance=reader.choice(entry, "stance", (*STANCES, "cues"), at, default=stance),
-                    cameo_code=reader.code(entry.get("cameo_code", code), at),
-                    regex=reader.regex(entry, at),
-                    agent_after=bool(entry.get("agent_after", False)),
-                    only_if_alone=bool(entry.get("only_if_alone", False)),
-                    name=f"{kind}#{number}",
-                    examples=reader.examples(entry, at),
-                    not_examples=tuple(str(t) for t in entry.get("not_examples", []) or []),
-                ))
+                reactions.append(
+                    ReactionPattern(
+                        kind=kind,
+                        stance=reader.choice(entry, "stance", (*STANCES, "cues"), at, default=stance),
+                        cameo_code=reader.code(entry.get("cameo_code", code), at),
+                        regex=reader.regex(entry, at),
+                        agent_after=bool(entry.get("agent_after", False)),
+                        only_if_alone=bool(entry.get("only_if_alone", False)),
+                        name=f"{kind}#{number}",
+                        examples=reader.examples(entry, at),
+                        not_examples=tuple(str(t) for t in entry.get("not_examples", []) or []),
+                    )
+                )
         stance_cues = tuple(
-            Cue(reader.regex(entry, f"stance_cues[{i}]"),
+            Cue(
+                reader.regex(entry, f"stance_cues[{i}]"),
                 reader.choice(entry, "stance", STANCES, f"stance_cues[{i}]"),
-                examples=reader.examples(entry, f"stance_cues[{i}]"))
+                examples=reader.examples(entry, f"stance_cues[{i}]"),
+            )
             for i, entry in enumerate(reader.section(data, "stance_cues", list))
         )
         statement_reactions = tuple(
-            Cue(reader.regex(entry, f"statement_reactions[{i}]"),
+            Cue(
+                reader.regex(entry, f"statement_reactions[{i}]"),
                 reader.choice(entry, "stance", STANCES, f"statement_reactions[{i}]"),
                 kind=reader.choice(entry, "kind", REACTION_KINDS, f"statement_reactions[{i}]"),
                 cameo_code=reader.code(entry.get("cameo_code"), f"statement_reactions[{i}]"),
-                examples=reader.examples(entry, f"statement_reactions[{i}]"))
+                examples=reader.examples(entry, f"statement_reactions[{i}]"),
+            )
             for i, entry in enumerate(reader.section(data, "statement_reactions", list))
         )
         attribution = reader.section(data, "attribution", dict)
@@ -142,25 +148,31 @@ class Rules:
             stance_cues=stance_cues,
             statement_reactions=statement_reactions,
             attribution_verbs=_words(reader.words(attribution, "verbs", "attribution")),
-            according_to=re.compile("|".join(f"(?:{p})" for p in reader.words(
-                attribution, "according_to", "attribution"))),
+            according_to=re.compile(
+                "|".join(f"(?:{p})" for p in reader.words(attribution, "according_to", "attribution"))
+            ),
             platforms=frozenset(reader.words(attribution, "platforms", "attribution")),
             anaphora=tuple(anaphora),
             hedges=reader.cues(data, "hedges"),
             negations=reader.cues(data, "negations"),
             hypotheticals=reader.cues(data, "hypotheticals"),
-            clause_breaks=re.compile("|".join(f"(?:{c.regex.pattern})" for c in reader.cues(data, "clause_breaks"))),
+            clause_breaks=re.compile(
+                "|".join(f"(?:{c.regex.pattern})" for c in reader.cues(data, "clause_breaks"))
+            ),
             roles=_words(reader.words(data, "roles")),
             former_markers=_words(reader.words(data, "former_markers")),
             object_prepositions=frozenset(w.lower() for w in reader.words(data, "object_prepositions")),
             list_introducers=tuple(w.lower() for w in reader.words(data, "list_introducers")),
-            kind_words={kind: tuple(w.lower() for w in reader.words(kind_words, kind, "kind_words"))
-                        for kind in kind_words},
+            kind_words={
+                kind: tuple(w.lower() for w in reader.words(kind_words, kind, "kind_words"))
+                for kind in kind_words
+            },
             titles=frozenset(w.lower() for w in reader.words(data, "titles")),
             not_actor_words=frozenset(w.lower() for w in reader.words(data, "not_actor_words")),
             function_words=frozenset(w.lower() for w in reader.words(data, "function_words")),
-            country_aliases={str(code).upper(): tuple(str(n) for n in names or [])
-                             for code, names in aliases.items()},
+            country_aliases={
+                str(code).upper(): tuple(str(n) for n in names or []) for code, names in aliases.items()
+            },
             not_countries=tuple(w.lower() for w in reader.words(data, "not_countries")),
             raw=data,
         )
@@ -206,7 +218,7 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, str) or not value.isdigit():
-            self.fail(where, f"cameo_code must be a quoted string of digits such as \"111\", not {value!r}")
+            self.fail(where, f'cameo_code must be a quoted string of digits such as "111", not {value!r}')
         return value
 
     def regex(self, entry: dict, where: str) -> re.Pattern:
@@ -230,14 +242,20 @@ class _Reader:
                 stance = item.get("stance")
                 if stance is not None and stance not in STANCES:
                     self.fail(where, f"example stance {stance!r} is not one of {', '.join(STANCES)}")
-                examples.append(Example(item["text"], tuple(str(a) for a in item.get("actors", []) or []),
-                                        stance))
+                examples.append(
+                    Example(item["text"], tuple(str(a) for a in item.get("actors", []) or []), stance)
+                )
             else:
                 self.fail(where, f"an example must be a sentence or a mapping with text: {item!r}")
         return tuple(examples)
 
     def cues(self, data: dict, name: str) -> tuple[Cue, ...]:
-        return tuple(Cue(self.regex(entry, f"{name}[{i}]"), stance="neutral",
-                         examples=self.examples(entry, f"{name}[{i}]"),
-                         scope=self.choice(entry, "scope", ("before", "after"), f"{name}[{i}]", default="before"))
-                     for i, entry in enumerate(self.section(data, name, list)))
+        return tuple(
+            Cue(
+                self.regex(entry, f"{name}[{i}]"),
+                stance="neutral",
+                examples=self.examples(entry, f"{name}[{i}]"),
+                scope=self.choice(entry, "scope", ("before", "after"), f"{name}[{i}]", default="before"),
+            )
+            for i, entry in enumerate(self.section(data, name, list))
+        )

@@ -24,8 +24,15 @@ from .mentions import Mention
 from .text import Quote, Sentence, trim
 from .types import ActorRef
 
-SPEAKING_KINDS = ("person", "state", "international_organization", "government_body", "political_party",
-                  "criminal_group", "other_organization")
+SPEAKING_KINDS = (
+    "person",
+    "state",
+    "international_organization",
+    "government_body",
+    "political_party",
+    "criminal_group",
+    "other_organization",
+)
 
 
 @dataclass
@@ -36,7 +43,7 @@ class Attributed:
     on_behalf_of: ActorRef | None
     how: str
     excerpt: tuple[int, int]
-    verb_at: int            # where the attribution verb is (for the date)
+    verb_at: int  # where the attribution verb is (for the date)
     sentences: tuple[int, int]  # first and last sentence index covered
 
 
@@ -63,8 +70,17 @@ class Attribution:
         """In a subject group ("Honduran President Xiomara Castro") the speaker is the person; else an
         organization or body; else the state."""
         group = [m for m in group if m.kind in SPEAKING_KINDS]
-        for kinds in (("person",), ("government_body", "international_organization", "political_party",
-                                    "criminal_group", "other_organization"), ("state",)):
+        for kinds in (
+            ("person",),
+            (
+                "government_body",
+                "international_organization",
+                "political_party",
+                "criminal_group",
+                "other_organization",
+            ),
+            ("state",),
+        ):
             for mention in group:
                 if mention.kind in kinds:
                     return mention
@@ -86,27 +102,39 @@ class Attribution:
             last = self.sentence_at(max(quote.start, quote.end - 1))
             # The sentence after a quote ending a sentence may hold the attribution ('..." she said.')
             tail_end = last.end
-            after = self.folded[quote.end:tail_end]
+            after = self.folded[quote.end : tail_end]
             if not after.strip() and last.index + 1 < len(self.sentences):
                 nxt = self.sentences[last.index + 1]
-                if nxt.paragraph == last.paragraph and re.match(
-                        rf"\s*(?:[a-z]\w*\s+){{0,4}}(?:{self.verb.pattern})\b", self.folded[nxt.start:nxt.end]) \
-                        and self.text[nxt.start].islower():
-                    last, after = nxt, self.folded[quote.end:nxt.end]
-            result = (self._after(quote, quotes, after)
-                      or self._before(quote, quotes, first)
-                      or self._same_sentence(quote, first, by_sentence)
-                      or self._previous(quote, quotes, first, results)
-                      or self._subject(quote, quotes, first))
+                if (
+                    nxt.paragraph == last.paragraph
+                    and re.match(
+                        rf"\s*(?:[a-z]\w*\s+){{0,4}}(?:{self.verb.pattern})\b",
+                        self.folded[nxt.start : nxt.end],
+                    )
+                    and self.text[nxt.start].islower()
+                ):
+                    last, after = nxt, self.folded[quote.end : nxt.end]
+            result = (
+                self._after(quote, quotes, after)
+                or self._before(quote, quotes, first)
+                or self._same_sentence(quote, first, by_sentence)
+                or self._previous(quote, quotes, first, results)
+                or self._subject(quote, quotes, first)
+            )
             if result is None:
                 continue
             speaker, how, verb_at = result
             ex_start, ex_end = trim(self.text, min(first.start, quote.start), max(last.end, quote.end))
             attributed = Attributed(
-                quote=quote, speaker=speaker if isinstance(speaker, Mention) else None,
+                quote=quote,
+                speaker=speaker if isinstance(speaker, Mention) else None,
                 speaker_ref=speaker.ref if isinstance(speaker, Mention) else speaker,
-                on_behalf_of=None, how=how, excerpt=(ex_start, ex_end), verb_at=verb_at,
-                sentences=(first.index, last.index))
+                on_behalf_of=None,
+                how=how,
+                excerpt=(ex_start, ex_end),
+                verb_at=verb_at,
+                sentences=(first.index, last.index),
+            )
             attributed.on_behalf_of = self._on_behalf_of(attributed, result)
             results.append(attributed)
             by_sentence[first.index] = attributed
@@ -117,7 +145,7 @@ class Attribution:
         m = self.according.match(after)
         if m:
             np_start = base + m.start("np")
-            if any(h.regex.search(self.folded[quote.end:base + m.end("np")]) for h in self.rules.hedges):
+            if any(h.regex.search(self.folded[quote.end : base + m.end("np")]) for h in self.rules.hedges):
                 return None  # "according to sources": a hedge, not a speaker
             speaker = self.np_speaker(np_start, base + m.end("np"))
             if speaker:
@@ -127,8 +155,9 @@ class Attribution:
             np_end = base + m.end("np")
             np_start = base + m.start("np")
             comma = self.folded.find(",", np_start, np_end)
-            speaker = self.np_speaker(np_start, comma if comma > np_start else np_end) \
-                or self.np_speaker(np_start, np_end)
+            speaker = self.np_speaker(np_start, comma if comma > np_start else np_end) or self.np_speaker(
+                np_start, np_end
+            )
             if speaker:
                 return speaker, "after", base + m.start("verb")
         for regex in (self.after_np_verb, self.after_np_adverb_verb):
@@ -147,7 +176,7 @@ class Attribution:
         for other in quotes:
             if other.end <= quote.start and other.end > region_start and other.start >= sentence.start:
                 region_start = other.end
-        before = self.folded[region_start:quote.start]
+        before = self.folded[region_start : quote.start]
         verbs = list(self.verb.finditer(before))
         if not verbs:
             return None
@@ -157,9 +186,11 @@ class Attribution:
         clause_start = region_start
         for m in self.rules.clause_breaks.finditer(self.folded[region_start:verb_at]):
             clause_start = region_start + m.end()
-        speaker = self.doc.anaphor_at(clause_start, verb_at) \
-            or self.pick(self.doc.group_before(clause_start, verb_at)) \
+        speaker = (
+            self.doc.anaphor_at(clause_start, verb_at)
+            or self.pick(self.doc.group_before(clause_start, verb_at))
             or self.np_speaker(region_start, verb_at)
+        )
         if speaker is None:
             return None
         return speaker, "before", verb_at
@@ -172,7 +203,7 @@ class Attribution:
 
     def _previous(self, quote, quotes, sentence, results):
         """A quote opening its sentence with no attribution of its own."""
-        opening = self.folded[sentence.start:quote.start].strip()
+        opening = self.folded[sentence.start : quote.start].strip()
         if opening:
             return None
         if results:
@@ -184,7 +215,7 @@ class Attribution:
         if sentence.index == 0:
             return None
         prev = self.sentences[sentence.index - 1]
-        prev_text = self.folded[prev.start:prev.end]
+        prev_text = self.folded[prev.start : prev.end]
         if prev_text.rstrip().endswith(":") or self.verb.search(prev_text):
             speaker = self.np_speaker(prev.start, prev.end)
             if speaker is not None:
@@ -194,7 +225,7 @@ class Attribution:
     def _subject(self, quote, quotes, sentence):
         """The subject of the quote's sentence: the first actor named before the quote, when a verb
         of speech or a reaction follows it ("Chile cut ties, calling the raid "reprehensible")."""
-        before = self.folded[sentence.start:quote.start]
+        before = self.folded[sentence.start : quote.start]
         if not before.strip() or not self.verb.search(before):
             return None
         subject = self.np_speaker(sentence.start, quote.start)

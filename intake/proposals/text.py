@@ -16,10 +16,30 @@ import pysbd
 from .types import Span
 
 _CHAR_MAP = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u00b4": "'",
+    "`": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u2007": " ",
 }
 
 
@@ -84,7 +104,11 @@ def sentences(text: str) -> list[Sentence]:
         for piece in _segmenter().segment(chunk):
             # pysbd's spans are right for clean=False; re-anchor anyway so a mismatch cannot shift
             # offsets (the engine's one promise is verbatim excerpts).
-            found = chunk.find(piece.sent, cursor) if chunk[piece.start:piece.end] != piece.sent else piece.start
+            found = (
+                chunk.find(piece.sent, cursor)
+                if chunk[piece.start : piece.end] != piece.sent
+                else piece.start
+            )
             if found < 0:
                 continue
             start, end = trim(text, base + found, base + found + len(piece.sent))
@@ -115,8 +139,9 @@ def quotations(text: str) -> list[Quote]:
     for match in _PARAGRAPH.finditer(text):
         base, chunk = match.start(), match.group()
         doubles = _double_quotes(chunk)
-        quotes.extend(Quote(base + s, min(base + e, base + len(chunk)), base + s + 1, base + e - 1)
-                      for s, e in doubles)
+        quotes.extend(
+            Quote(base + s, min(base + e, base + len(chunk)), base + s + 1, base + e - 1) for s, e in doubles
+        )
         for s, e in _single_quotes(chunk, doubles):
             quotes.append(Quote(base + s, base + e, base + s + 1, base + e - 1))
     quotes.sort(key=lambda q: q.start)

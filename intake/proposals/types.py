@@ -10,14 +10,26 @@ import datetime
 from dataclasses import dataclass, field
 
 REACTION_KINDS = (
-    "severed_ties", "condemnation", "statement", "legal_action", "call_for_meeting", "abstention",
-    "support", "recalled_or_expelled_diplomats", "other",
+    "severed_ties",
+    "condemnation",
+    "statement",
+    "legal_action",
+    "call_for_meeting",
+    "abstention",
+    "support",
+    "recalled_or_expelled_diplomats",
+    "other",
 )
 STANCES = ("condemns", "supports", "neutral", "abstains")
 CERTAINTIES = ("reported", "alleged")
 ACTOR_KINDS = (
-    "state", "international_organization", "person", "government_body", "political_party",
-    "criminal_group", "other_organization",
+    "state",
+    "international_organization",
+    "person",
+    "government_body",
+    "political_party",
+    "criminal_group",
+    "other_organization",
 )
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
 # Kinds of actor whose reactions the intake proposes (issue 14: "reactions of states and
@@ -72,9 +84,9 @@ class ProposedDate:
 class NewActor:
     """A name the directory did not know: a draft actor for the curator to confirm or merge."""
 
-    key: str                    # stable within one Proposals, e.g. "will-freeman"
-    name: str                   # as first written in the article
-    kind: str                   # one of ACTOR_KINDS (a guess from the words in the name)
+    key: str  # stable within one Proposals, e.g. "will-freeman"
+    name: str  # as first written in the article
+    kind: str  # one of ACTOR_KINDS (a guess from the words in the name)
     country: str | None = None  # ISO 3166 alpha-2, only when the article states it
     mentions: list[Span] = field(default_factory=list)
 
@@ -86,8 +98,8 @@ class NewActor:
 @dataclass
 class StatementProposal:
     speaker: ActorRef
-    quote: Span                 # the words inside the quotation marks, verbatim
-    excerpt: Span               # the sentence(s) holding the quote and its attribution
+    quote: Span  # the words inside the quotation marks, verbatim
+    excerpt: Span  # the sentence(s) holding the quote and its attribution
     on_behalf_of: ActorRef | None = None
     date: ProposedDate = field(default_factory=ProposedDate.unknown)
     certainty: str = "reported"
@@ -103,7 +115,7 @@ class ReactionProposal:
     kind: str
     stance: str
     cameo_code: str | None
-    excerpts: list[Span]        # one or more; duplicates within an article are merged here
+    excerpts: list[Span]  # one or more; duplicates within an article are merged here
     date: ProposedDate = field(default_factory=ProposedDate.unknown)
     certainty: str = "reported"
     # Which rule produced it: "pattern:<kind>#<n>" or "statement" (an official's quote).

@@ -14,10 +14,16 @@ ACTORS = [
     KnownActor("united-states", "United States", "state", country="US", aliases=("U.S.", "US")),
     KnownActor("oas", "Organization of American States", "international_organization", aliases=("OAS",)),
     KnownActor("united-nations", "United Nations", "international_organization", aliases=("UN", "U.N.")),
-    KnownActor("us-state-department", "United States Department of State", "government_body", country="US",
-               aliases=("State Department",)),
-    KnownActor("rufus-firefly", "Rufus T. Firefly", "person", aliases=("Rufus Firefly",),
-               represents="freedonia"),
+    KnownActor(
+        "us-state-department",
+        "United States Department of State",
+        "government_body",
+        country="US",
+        aliases=("State Department",),
+    ),
+    KnownActor(
+        "rufus-firefly", "Rufus T. Firefly", "person", aliases=("Rufus Firefly",), represents="freedonia"
+    ),
     KnownActor("marta-ibanez", "Marta Ibáñez", "person", aliases=("Ibanez",), represents="sylvania"),
     KnownActor("tomas-keller", "Tomas Keller", "person"),
 ]

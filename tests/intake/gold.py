@@ -18,10 +18,24 @@ def article(name: str) -> str:
 
 
 def gold_records(entry: dict) -> tuple[list[GoldReaction], list[GoldStatement]]:
-    reactions = [GoldReaction(actor=r["actor"], kind=r["kind"], stance=r["stance"], date=r.get("date"),
-                              date_precision=r.get("date_precision") or ("day" if r.get("date") else "unknown"))
-                 for r in entry["reactions"]]
-    statements = [GoldStatement(speaker=s["speaker"], quote=s["quote"], on_behalf_of=s.get("on_behalf_of"),
-                                date=s.get("date"), date_precision="day" if s.get("date") else "unknown")
-                  for s in entry["statements"]]
+    reactions = [
+        GoldReaction(
+            actor=r["actor"],
+            kind=r["kind"],
+            stance=r["stance"],
+            date=r.get("date"),
+            date_precision=r.get("date_precision") or ("day" if r.get("date") else "unknown"),
+        )
+        for r in entry["reactions"]
+    ]
+    statements = [
+        GoldStatement(
+            speaker=s["speaker"],
+            quote=s["quote"],
+            on_behalf_of=s.get("on_behalf_of"),
+            date=s.get("date"),
+            date_precision="day" if s.get("date") else "unknown",
+        )
+        for s in entry["statements"]
+    ]
     return reactions, statements

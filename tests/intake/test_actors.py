@@ -15,7 +15,9 @@ def test_fuzzy_match_is_used_for_long_names_only(directory):
 
 def test_acronym_matches_in_capitals_only():
     directory = ActorDirectory([KnownActor("us", "United States", "state", country="US", aliases=("US",))])
-    proposals = propose("Let us condemn nothing. The US condemned the raid.", published=None, directory=directory)
+    proposals = propose(
+        "Let us condemn nothing. The US condemned the raid.", published=None, directory=directory
+    )
     assert [r.actor.key for r in proposals.reactions] == ["us"]
 
 
@@ -35,12 +37,17 @@ def test_same_new_name_twice_is_one_new_actor(directory):
 
 
 def test_new_organization_kind_is_guessed_from_its_name(directory):
-    proposals = propose("The raid drew criticism from the Andean Community.", published=None, directory=directory)
+    proposals = propose(
+        "The raid drew criticism from the Andean Community.", published=None, directory=directory
+    )
     [actor] = proposals.new_actors
     assert (actor.name, actor.kind) == ("Andean Community", "international_organization")
 
 
 def test_state_from_the_x_government(directory):
-    proposals = propose("The Mexican government expelled the Freedonian ambassador.", published=None,
-                        directory=directory)
-    assert [(r.actor.key, r.kind) for r in proposals.reactions] == [("mexico", "recalled_or_expelled_diplomats")]
+    proposals = propose(
+        "The Mexican government expelled the Freedonian ambassador.", published=None, directory=directory
+    )
+    assert [(r.actor.key, r.kind) for r in proposals.reactions] == [
+        ("mexico", "recalled_or_expelled_diplomats")
+    ]

@@ -13,12 +13,17 @@ def date_of(text, directory, published=PUBLISHED):
 
 
 def test_explicit_date_is_used(directory):
-    assert date_of("Chile condemned the raid on April 5, 2024.", directory, None) == (datetime.date(2024, 4, 5), "day")
+    assert date_of("Chile condemned the raid on April 5, 2024.", directory, None) == (
+        datetime.date(2024, 4, 5),
+        "day",
+    )
 
 
 def test_month_and_year_gives_month_precision(directory):
     assert date_of("In April 2024 Chile recalled its ambassador.", directory, None) == (
-        datetime.date(2024, 4, 1), "month")
+        datetime.date(2024, 4, 1),
+        "month",
+    )
 
 
 def test_weekday_resolves_to_latest_such_day_on_or_before_publication(directory):
@@ -33,7 +38,9 @@ def test_weekday_without_publication_date_is_unknown(directory):
 def test_day_without_year_needs_publication(directory):
     assert date_of("Chile condemned the raid on April 8.", directory, None) == (None, "unknown")
     assert date_of("Chile condemned the raid on April 8.", directory, datetime.date(2025, 5, 1)) == (
-        datetime.date(2025, 4, 8), "day")
+        datetime.date(2025, 4, 8),
+        "day",
+    )
 
 
 def test_no_date_in_the_sentence_is_unknown(directory):

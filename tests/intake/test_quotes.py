@@ -11,7 +11,11 @@ def statements(text, directory, published=None):
 
 def test_speaker_after_quote_x_said(directory):
     [s] = statements('"We will not yield," Marta Ibáñez said.', directory)
-    assert (s.speaker.key, s.quote.text, s.on_behalf_of.key) == ("marta-ibanez", "We will not yield,", "sylvania")
+    assert (s.speaker.key, s.quote.text, s.on_behalf_of.key) == (
+        "marta-ibanez",
+        "We will not yield,",
+        "sylvania",
+    )
 
 
 def test_said_x_with_role_gives_on_behalf_of(directory):
@@ -35,7 +39,9 @@ def test_x_wrote_on_x(directory):
 
 
 def test_quote_spanning_several_sentences_is_one_quote(directory):
-    [s] = statements('"We came in peace. We leave in anger. Nobody will forget it," Rufus Firefly said.', directory)
+    [s] = statements(
+        '"We came in peace. We leave in anger. Nobody will forget it," Rufus Firefly said.', directory
+    )
     assert s.quote.text == "We came in peace. We leave in anger. Nobody will forget it,"
 
 
@@ -77,9 +83,9 @@ def test_scare_quotes_without_speaker_are_not_statements(directory):
 
 
 def test_quote_and_excerpt_are_verbatim(directory):
-    text = 'Intro line.\n\n“We will not bow,” Chile’s foreign minister, Ana Ruiz, said on Friday.'
+    text = "Intro line.\n\n“We will not bow,” Chile’s foreign minister, Ana Ruiz, said on Friday."
     proposals = propose(text, published=datetime.date(2025, 3, 10), directory=directory)
     [s] = proposals.statements
     for cited in (s.quote, s.excerpt):
-        assert text[cited.start:cited.end] == cited.text
+        assert text[cited.start : cited.end] == cited.text
     assert s.date.value == datetime.date(2025, 3, 7)

@@ -13,12 +13,18 @@ def keys(found):
 
 def test_one_reaction_per_country_in_a_list(directory):
     found = reactions("Argentina, Bolivia and Brazil rebuked Freedonia on Monday.", directory)
-    assert keys(found) == {("argentina", "condemnation"), ("bolivia", "condemnation"), ("brazil", "condemnation")}
+    assert keys(found) == {
+        ("argentina", "condemnation"),
+        ("bolivia", "condemnation"),
+        ("brazil", "condemnation"),
+    }
     assert len({r.excerpt for r in found}) == 1
 
 
 def test_object_of_the_verb_gets_no_reaction(directory):
-    assert keys(reactions("Chile severed diplomatic ties with Peru.", directory)) == {("chile", "severed_ties")}
+    assert keys(reactions("Chile severed diplomatic ties with Peru.", directory)) == {
+        ("chile", "severed_ties")
+    }
 
 
 def test_country_only_as_place_proposes_nothing(directory):
@@ -39,7 +45,9 @@ def test_minister_words_make_a_reaction_of_their_state(directory):
 
 
 def test_spokesperson_statement_is_a_statement_of_the_state(directory):
-    found = reactions('"We are following events," a State Department spokesperson, Joan Ell, said.', directory)
+    found = reactions(
+        '"We are following events," a State Department spokesperson, Joan Ell, said.', directory
+    )
     assert [(r.actor.key, r.kind, r.stance) for r in found] == [("united-states", "statement", "neutral")]
 
 
@@ -61,7 +69,8 @@ def test_same_actor_and_kind_twice_is_one_proposal_with_two_excerpts(directory):
 
 def test_demonym_government_is_the_state(directory):
     assert keys(reactions("The Brazilian government recalled its ambassador.", directory)) == {
-        ("brazil", "recalled_or_expelled_diplomats")}
+        ("brazil", "recalled_or_expelled_diplomats")
+    }
 
 
 def test_unknown_country_becomes_a_new_state(directory):
@@ -75,4 +84,4 @@ def test_excerpts_are_verbatim(directory):
     text = "Intro.\n\nChile’s foreign ministry, in a note on “Tuesday”, condemned the raid — firmly."
     for reaction in reactions(text, directory):
         for excerpt in reaction.excerpts:
-            assert text[excerpt.start:excerpt.end] == excerpt.text
+            assert text[excerpt.start : excerpt.end] == excerpt.text
