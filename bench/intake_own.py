@@ -3,14 +3,14 @@
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-import sys
+import sys  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "intake"))
-from directory import directory
-from gold import article, gold_records, load_gold
+from directory import directory  # noqa: E402
+from gold import article, gold_records, load_gold  # noqa: E402
 
-from intake.proposals import format_table, propose, score
+from intake.proposals import format_table, propose, score  # noqa: E402
 
 rows = []
 d = directory()
