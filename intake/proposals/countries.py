@@ -1,0 +1,108 @@
+"""Country names, alternative spellings and demonyms from the `countryinfo` package (offline data
+files shipped in the package), plus the spellings curators add in rules.yaml (`country_aliases`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from countryinfo import CountryInfo
+
+from .text import fold
+
+
+@dataclass(frozen=True)
+class CountryTerm:
+    term: str  # as written in the data (case kept: capitals decide acronym matching)
+    iso: str  # ISO 3166 alpha-2
+    demonym: bool  # "Mexican", not "Mexico"
+
+
+@functools.lru_cache(maxsize=1)
+def _countryinfo_terms() -> tuple[tuple[CountryTerm, ...], dict[str, str]]:
+    terms: list[CountryTerm] = []
+    names: dict[str, str] = {}
+    for info in CountryInfo.all().values():
+        iso = (info.get("ISO") or {}).get("alpha2")
+        name = info.get("name")
+        if not iso or not name:
+            continue
+        iso = iso.upper()
+        names.setdefault(iso, name)
+        codes = {iso, ((info.get("ISO") or {}).get("alpha3") or "").upper()}
+        for spelling in [name, *(info.get("altSpellings") or [])]:
+            if spelling and spelling not in codes and _latin(spelling) and len(spelling) > 3:
+                terms.append(CountryTerm(spelling, iso, False))
+        demonym = info.get("demonym")
+        if demonym and _latin(demonym):
+            terms.append(CountryTerm(demonym, iso, True))
+            if not demonym.endswith("s"):
+                terms.append(CountryTerm(demonym + "s", iso, True))
+    return tuple(terms), names
+
+
+def _latin(value: str) -> bool:
+    return all(ord(c) < 0x250 or c in "\u2019'" for c in value)
+
+
+class CountryLexicon:
+    """Finds country names and demonyms in text; maps them to ISO alpha-2 codes."""
+
+    def __init__(self, aliases: dict[str, tuple[str, ...]], not_countries: tuple[str, ...]):
+        base, self.names = _countryinfo_terms()
+        terms = list(base)
+        for iso, spellings in aliases.items():
+            for spelling in spellings:
+                demonym = not spelling[:1].isupper() or spelling.endswith(("an", "ese", "ish", "i", "ch"))
+                terms.append(CountryTerm(spelling, iso, demonym and spelling not in self.names.values()))
+        self.by_folded: dict[str, CountryTerm] = {}
+        self.acronyms: dict[str, CountryTerm] = {}
+        for term in terms:
+            if _is_acronym(term.term):
+                self.acronyms.setdefault(term.term, term)
+            else:
+                self.by_folded.setdefault(fold(term.term), term)
+        words = sorted(self.by_folded, key=len, reverse=True)
+        self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+        acronyms = sorted(self.acronyms, key=len, reverse=True)
+        # "U.S." ends in a dot, so the right-hand boundary is "not a letter", not \b.
+        self.acronym_regex = re.compile(
+            r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in acronyms) + r")(?![A-Za-z])"
+        )
+        self.not_regex = (
+            re.compile(
+                r"(?<![\w-])(?:"
+                + "|".join(re.escape(fold(p)) for p in sorted(not_countries, key=len, reverse=True))
+                + r")(?![\w-])"
+            )
+            if not_countries
+            else None
+        )
+
+    def name(self, iso: str) -> str:
+        return self.names.get(iso, iso)
+
+    def find(self, text: str, folded: str):
+        """Yield (start, end, CountryTerm) for every capitalised country name or demonym."""
+        blocked = []
+        if self.not_regex:
+            blocked = [(m.start(), m.end()) for m in self.not_regex.finditer(folded)]
+
+        def free(start, end):
+            return not any(s < end and start < e for s, e in blocked)
+
+        for match in self.regex.finditer(folded):
+            start, end = match.span()
+            if text[start].isupper() and free(start, end):
+                yield start, end, self.by_folded[match.group()]
+        for match in self.acronym_regex.finditer(text):
+            start, end = match.span()
+            if free(start, end):
+                yield start, end, self.acronyms[match.group()]
+
+
+def _is_acronym(term: str) -> bool:
+    letters = [c for c in term if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 4

@@ -1,0 +1,211 @@
+"""`propose()`: an article's text in, cited draft proposals out."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+
+from .countries import CountryLexicon
+from .dates import find_dates, nearest
+from .directory import ActorDirectory
+from .document import Document
+from .mentions import Resolver
+from .reactions import FoundReaction, ReactionFinder
+from .rules import Rules
+from .statements import Attribution
+from .text import fold, quotations, sentences, span
+from .types import (
+    REACTING_KINDS,
+    ActorRef,
+    Proposals,
+    ProposedDate,
+    ReactionProposal,
+    StatementProposal,
+)
+
+
+@functools.lru_cache(maxsize=1)
+def default_rules() -> Rules:
+    return Rules.load()
+
+
+_LEXICONS: dict[int, CountryLexicon] = {}
+
+
+def _lexicon(rules: Rules) -> CountryLexicon:
+    # Building the country regex takes a few milliseconds; keep one per rules object.
+    key = id(rules)
+    if key not in _LEXICONS:
+        if len(_LEXICONS) > 8:
+            _LEXICONS.clear()
+        _LEXICONS[key] = CountryLexicon(rules.country_aliases, rules.not_countries)
+    return _LEXICONS[key]
+
+
+def propose(
+    text: str, *, published: datetime.date | None, directory: ActorDirectory, rules: Rules | None = None
+) -> Proposals:
+    """Read one article and propose statements, reactions and new actors, each citing its words.
+
+    - `text`: the article as the curator gave it (plain text; paragraphs separated by blank lines).
+      Every offset in the result points into this exact string.
+    - `published`: the publication date, or None when unknown. Weekdays and "today" are resolved
+      against it; without it they give no date.
+    - `directory`: the actors already in the database (`ActorDirectory`).
+    - `rules`: the patterns; default: intake/rules.yaml.
+    """
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    rules = rules or default_rules()
+    folded = fold(text)
+    resolver = Resolver(directory=directory, lexicon=_lexicon(rules), rules=rules)
+    sents = sentences(text)
+    mentions = resolver.find(text, folded)
+    quotes = quotations(text)
+    proposals = Proposals(text=text, published=published)
+
+    doc = Document(text, folded, sents, mentions, quotes, resolver, rules, published)
+
+    # Statements.
+    attribution = Attribution(doc)
+    attributed = attribution.attribute(quotes)
+    for item in attributed:
+        ex_start, ex_end = item.excerpt
+        dates = find_dates(text, folded, ex_start, ex_end, published)
+        dates = [d for d in dates if not (item.quote.start <= d.start < item.quote.end)]
+        certainty = (
+            "alleged" if any(h.regex.search(folded[ex_start:ex_end]) for h in rules.hedges) else "reported"
+        )
+        proposals.statements.append(
+            StatementProposal(
+                speaker=resolver.use(item.speaker_ref),
+                quote=span(text, item.quote.inner_start, item.quote.inner_end),
+                excerpt=span(text, ex_start, ex_end),
+                on_behalf_of=resolver.use(item.on_behalf_of),
+                date=nearest(dates, item.verb_at),
+                certainty=certainty,
+                attribution=item.how,
+            )
+        )
+
+    # Reactions from the patterns, then from officials' quotes.
+    finder = ReactionFinder(doc)
+    found = finder.find()
+    found.extend(
+        _reactions_from_statements(
+            attributed, found, proposals, text, folded, rules, finder, resolver, published
+        )
+    )
+    proposals.reactions = _merge(_drop_secondary(found), text, resolver)
+
+    proposals.new_actors = [actor for key, actor in resolver.new.items() if key in resolver.used]
+    for actor in proposals.new_actors:
+        actor.mentions = [span(text, m.start, m.end) for m in mentions if m.ref.new == actor.key]
+    return proposals
+
+
+def _reactions_from_statements(
+    attributed, found, proposals, text, folded, rules, finder, resolver, published
+) -> list[FoundReaction]:
+    """An official's words are a reaction of the state or organization they speak for: what their
+    own words say they do ("we are recalling our ambassador"), else a condemnation or a statement."""
+    extra: list[FoundReaction] = []
+    for item, statement in zip(attributed, proposals.statements, strict=True):
+        actor = item.on_behalf_of
+        if actor is None or resolver.kind_of(actor) not in REACTING_KINDS:
+            continue
+        ex_start, ex_end = item.excerpt
+
+        def overlapping(kind=None, actor=actor, ex_start=ex_start, ex_end=ex_end):
+            return any(
+                r.actor == actor
+                and r.excerpt[0] < ex_end
+                and ex_start < r.excerpt[1]
+                and (kind is None or r.kind == kind)
+                for r in [*found, *extra]
+            )
+
+        own_words = finder.in_quote_text(actor, item.quote.inner_start, item.quote.inner_end)
+        if own_words is not None:
+            if not overlapping(own_words.kind):
+                own_words.excerpt, own_words.date = (ex_start, ex_end), statement.date
+                own_words.certainty = statement.certainty
+                extra.append(own_words)
+            continue
+        if overlapping():
+            continue  # the sentence already gave this actor a reaction
+        quote_text = folded[item.quote.inner_start : item.quote.inner_end]
+        kind, stance, code, rule = "statement", None, "010", "statement"
+        for cue in rules.statement_reactions:
+            if cue.regex.search(quote_text):
+                kind, stance, code, rule = cue.kind, cue.stance, cue.cameo_code, f"statement:{cue.kind}"
+                break
+        if stance is None:
+            stance = finder.stance_from_cues(item.quote.inner_start, item.quote.inner_end)
+        extra.append(
+            FoundReaction(
+                actor=actor,
+                kind=kind,
+                stance=stance,
+                cameo_code=code,
+                excerpt=(ex_start, ex_end),
+                date=statement.date,
+                certainty=statement.certainty,
+                rule=rule,
+                trigger=(item.quote.start, item.quote.end),
+                only_if_alone=True,
+            )
+        )
+    return extra
+
+
+def _drop_secondary(found: list[FoundReaction]) -> list[FoundReaction]:
+    """A reaction marked only_if_alone gives way to any other reaction of the same actor citing an
+    overlapping passage ("Chile cut ties, calling the raid 'reprehensible'" is one reaction). An
+    official's quote is a reaction of their state only when the article gives that state no reaction
+    of its own: otherwise the quote comments on that reaction (it stays a statement)."""
+    primary = [r for r in found if not r.only_if_alone]
+    by_pattern = {r.actor for r in found if r.rule.startswith("pattern:")}
+    kept = []
+    for r in found:
+        if r.only_if_alone and any(
+            p.actor == r.actor and p.excerpt[0] < r.excerpt[1] and r.excerpt[0] < p.excerpt[1]
+            for p in primary
+        ):
+            continue
+        if r.rule.startswith("statement") and r.actor in by_pattern:
+            continue
+        kept.append(r)
+    return kept
+
+
+def _merge(found: list[FoundReaction], text: str, resolver: Resolver) -> list[ReactionProposal]:
+    """Same actor and kind twice in one article: one proposal citing every passage."""
+    merged: dict[tuple[str, str], ReactionProposal] = {}
+    for item in sorted(found, key=lambda r: r.excerpt[0]):
+        key = (item.actor.key, item.kind)
+        excerpt = span(text, *item.excerpt)
+        proposal = merged.get(key)
+        if proposal is None:
+            resolver.use(item.actor)
+            merged[key] = ReactionProposal(
+                actor=item.actor,
+                kind=item.kind,
+                stance=item.stance,
+                cameo_code=item.cameo_code,
+                excerpts=[excerpt],
+                date=item.date,
+                certainty=item.certainty,
+                rule=item.rule,
+            )
+            continue
+        if excerpt not in proposal.excerpts:
+            proposal.excerpts.append(excerpt)
+        if proposal.date.precision == "unknown" and item.date.precision != "unknown":
+            proposal.date = item.date
+        if item.certainty == "reported":
+            proposal.certainty = "reported"
+    return list(merged.values())
+
+
+__all__ = ["propose", "default_rules", "ActorRef", "ProposedDate"]

@@ -1,0 +1,383 @@
+"""Finding the actors an article names, and keeping the new (unknown) ones apart.
+
+Sources of mentions, strongest first where they overlap:
+1. the directory's names and aliases (and acronyms, in capitals only);
+2. capitalised names with an organization word in them ("Colombian Foreign Ministry");
+3. countries: names, alternative spellings and demonyms (countries.py);
+4. other capitalised names of two words or more: persons. Titles, demonyms and small words in front
+   are stripped ("Honduran President Xiomara Castro" -> "Xiomara Castro", of Honduras);
+5. a single capitalised word that is the surname of a person named in full earlier in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from unidecode import unidecode
+
+from .countries import CountryLexicon
+from .directory import ActorDirectory, KnownActor
+from .rules import Rules
+from .text import fold, span
+from .types import ActorRef, NewActor
+
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_TOKEN = rf"[{_UPPER}][\w\-]*(?:['\u2019][{_UPPER}][\w\-]*)?\.?"
+_CONNECTOR = (
+    r"(?:de|del|de\s+la|da|do|dos|das|van|von|der|den|bin|ibn|al|el|la|le|di|du|y"
+    r"|of|on|for|and|of\s+the|for\s+the)"
+)
+_CAPSEQ = re.compile(rf"(?<![\w\-]){_TOKEN}(?:\s+(?:{_CONNECTOR}\s+)?{_TOKEN})*")
+_CONNECTOR_WORDS = {"of", "on", "for", "and", "the"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    ref: ActorRef
+    kind: str
+    how: str  # directory | acronym | organization | country | person | surname
+    country: str | None = None
+    speaks_for: ActorRef | None = None  # the state / organization it stands for (reactions, statements)
+    former: bool = False
+    title_start: int | None = None  # where stripped titles began ("President ..."), for roles
+
+    @property
+    def is_reacting(self) -> bool:
+        return self.kind in ("state", "international_organization")
+
+
+def slugify(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(value).lower()).strip("-") or "actor"
+
+
+@dataclass
+class Resolver:
+    """Per-article state: mentions found, new actors created, surnames seen."""
+
+    directory: ActorDirectory
+    lexicon: CountryLexicon
+    rules: Rules
+    new: dict[str, NewActor] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    surnames: dict[str, tuple[ActorRef, str]] = field(default_factory=dict)
+    new_roles: dict[str, ActorRef] = field(default_factory=dict)
+
+    # -- actor helpers -------------------------------------------------------------------------
+    def kind_of(self, ref: ActorRef) -> str:
+        if ref.slug is not None:
+            return self.directory.get(ref.slug).kind
+        return self.new[ref.new].kind
+
+    def country_of(self, ref: ActorRef) -> str | None:
+        if ref.slug is not None:
+            return self.directory.get(ref.slug).country
+        return self.new[ref.new].country
+
+    def name_of(self, ref: ActorRef) -> str:
+        if ref.slug is not None:
+            return self.directory.get(ref.slug).name
+        return self.new[ref.new].name
+
+    def state_ref(self, iso: str) -> ActorRef:
+        known = self.directory.state_for_country(iso)
+        if known:
+            return ActorRef(slug=known.slug)
+        return self._new_actor(self.lexicon.name(iso), "state", iso)
+
+    def use(self, ref: ActorRef | None) -> ActorRef | None:
+        """Mark a new actor as cited by a proposal (only those are proposed)."""
+        if ref is not None and ref.new is not None:
+            self.used.add(ref.new)
+        return ref
+
+    def _new_actor(self, name: str, kind: str, country: str | None) -> ActorRef:
+        key = slugify(name)
+        actor = self.new.get(key)
+        if actor is None:
+            actor = self.new[key] = NewActor(key=key, name=name, kind=kind, country=country)
+        elif country and not actor.country:
+            actor.country = country
+        return actor.ref
+
+    def speaks_for_known(self, actor: KnownActor) -> ActorRef | None:
+        if actor.kind in ("state", "international_organization"):
+            return ActorRef(slug=actor.slug)
+        if actor.kind == "government_body" and actor.country:
+            return self.state_ref(actor.country)
+        if actor.represents and actor.represents in self.directory:
+            return ActorRef(slug=actor.represents)
+        return None
+
+    def guess_kind(self, folded_name: str) -> str:
+        for kind, words in self.rules.kind_words.items():
+            for word in words:
+                if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", folded_name):
+                    return kind
+        return "person"
+
+    # -- mentions ------------------------------------------------------------------------------
+    def find(self, text: str, folded: str) -> list[Mention]:
+        candidates: list[tuple[int, int, int, object]] = []  # (start, end, priority, payload)
+        directory = self.directory
+        if directory.name_regex:
+            for m in directory.name_regex.finditer(folded):
+                candidates.append((m.start(), m.end(), 0, directory.by_name[m.group()]))
+        if directory.acronym_regex:
+            for m in directory.acronym_regex.finditer(text):
+                candidates.append((m.start(), m.end(), 0, directory.by_acronym[m.group()]))
+        countries = [(s, e, term) for s, e, term in self.lexicon.find(text, folded)]
+        for s, e, term in countries:
+            candidates.append((s, e, 2, term))
+        blocked = (
+            [(m.start(), m.end()) for m in self.lexicon.not_regex.finditer(folded)]
+            if self.lexicon.not_regex
+            else []
+        )
+        for m in _CAPSEQ.finditer(text):
+            for s, e in self._split_capseq(text, folded, m.start(), m.end()):
+                if any(a <= s and e <= b for a, b in blocked):
+                    continue  # "Latin America" is neither a country nor a person
+                name = folded[s:e]
+                kind = self.guess_kind(name)
+                candidates.append((s, e, 1 if kind != "person" else 3, ("capseq", kind)))
+
+        # Strongest first, then longest; keep the ones that overlap nothing kept.
+        candidates.sort(key=lambda c: (c[2], -(c[1] - c[0]), c[0]))
+        taken: list[tuple[int, int]] = []
+        chosen = []
+        for start, end, priority, payload in candidates:
+            if any(s < end and start < e for s, e in taken):
+                if priority == 3:
+                    # A person candidate overlapping a country: strip the country words in front.
+                    start = max([e for s, e in taken if s < end and start < e and s <= start] + [start])
+                    start = self._skip_prefix(text, folded, start, end)
+                    if start >= end or any(s < end and start < e for s, e in taken):
+                        continue
+                else:
+                    continue
+            taken.append((start, end))
+            chosen.append((start, end, priority, payload))
+        chosen.sort(key=lambda c: c[0])
+
+        mentions: list[Mention] = []
+        for start, end, _priority, payload in chosen:
+            mention = self._mention(text, folded, start, end, payload)
+            if mention is not None:
+                mentions.append(mention)
+        self._roles_pass(folded, mentions)
+        return mentions
+
+    def _roles_pass(self, folded: str, mentions: list[Mention]) -> None:
+        """A person named with a role beside a state or organization speaks for it: "Chilean
+        Foreign Minister Ana Ruiz", "Ana Ruiz, Chile's foreign minister,", "a spokesperson for the OAS"."""
+        for index, mention in enumerate(mentions):
+            if mention.kind != "person":
+                continue
+            before_start = max(0, mention.start - 60)
+            before = folded[before_start : mention.start]
+            cut = max(before.rfind(c) for c in ',.;:"(')
+            if cut >= 0 and before[cut] == "," and not before[cut + 1 :].strip():
+                # "A spokesperson for the OAS, Ana Ruiz, said": the role stands before the comma.
+                cut = max(before[:cut].rfind(c) for c in '.;:"(')
+            window_start = before_start + cut + 1
+            role_ref = self._role_in(folded, mentions, window_start, mention.start, exclude=index)
+            if role_ref is None:
+                after = re.match(r"\s*,\s*([^,.;\"]{1,80})", folded[mention.end : mention.end + 90])
+                # An apposition is a noun phrase ("Ana Ruiz, Chile's foreign minister,"), not a clause
+                # ("..., adding that her government ...").
+                if after and (
+                    self.rules.attribution_verbs.search(after.group(1))
+                    or re.match(r"(?:who|which|that|\w+ing)\b", after.group(1))
+                ):
+                    after = None
+                if after:
+                    role_ref = self._role_in(
+                        folded,
+                        mentions,
+                        mention.end + after.start(1),
+                        mention.end + after.end(1),
+                        exclude=index,
+                    )
+            if role_ref is None and mention.ref.new is not None:
+                role_ref = self.new_roles.get(mention.ref.new)  # stated at an earlier mention
+            if role_ref is False:
+                mention.former, mention.speaks_for = True, None
+            elif role_ref is not None:
+                mention.speaks_for = role_ref
+                if mention.ref.new is not None:
+                    self.new_roles.setdefault(mention.ref.new, role_ref)
+                if mention.ref.new is not None and not self.new[mention.ref.new].country:
+                    self.new[mention.ref.new].country = (
+                        self.country_of(role_ref) if self.kind_of(role_ref) == "state" else None
+                    )
+
+    def _role_in(self, folded, mentions, start, end, *, exclude):
+        """The state/organization a role phrase in folded[start:end] names; False for a former role."""
+        window = folded[start:end]
+        if not self.rules.roles.search(window):
+            return None
+        if self.rules.former_markers.search(window):
+            return False
+        for other_index, other in enumerate(mentions):
+            if (
+                other_index != exclude
+                and start <= other.start
+                and other.end <= end
+                and other.speaks_for
+                and other.kind != "person"
+                and self.kind_of(other.speaks_for) in ("state", "international_organization")
+            ):
+                return other.speaks_for
+        return None
+
+    def _mention(self, text, folded, start, end, payload) -> Mention | None:
+        former = bool(self.rules.former_markers.search(folded[max(0, start - 40) : start].split(",")[-1]))
+        if isinstance(payload, KnownActor):
+            mention = Mention(
+                start,
+                end,
+                ActorRef(slug=payload.slug),
+                payload.kind,
+                "directory",
+                payload.country,
+                former=former,
+            )
+            mention.speaks_for = (
+                None if former and payload.kind == "person" else self.speaks_for_known(payload)
+            )
+            if payload.kind == "person":
+                self._remember_surname(folded[start:end], mention.ref)
+            return mention
+        if isinstance(payload, tuple) and payload[0] == "capseq":
+            return self._capseq_mention(text, folded, start, end, payload[1], former)
+        term = payload  # CountryTerm
+        ref = self.state_ref(term.iso)
+        return Mention(start, end, ref, "state", "country", term.iso, speaks_for=ref)
+
+    def _capseq_mention(self, text, folded, start, end, kind, former) -> Mention | None:
+        name = text[start:end]
+        words = folded[start:end].split()
+        if kind == "person":
+            if len(words) == 1:
+                hit = self.surnames.get(words[0])
+                if hit is None:
+                    return None
+                ref, _full = hit
+                mention = Mention(start, end, ref, "person", "surname", self.country_of(ref), former=former)
+                mention.speaks_for = self._person_speaks_for(ref, former)
+                return mention
+            if len(words) > 5:
+                return None
+            known = self.directory.lookup(name, kinds=("person",))
+            if known is None and len(words) >= 2:
+                hit = self.surnames.get(" ".join(words[-2:])) or self.surnames.get(words[-1])
+                # "Ana Ruiz" after "Ana Maria Ruiz": same person when the first name matches too.
+                if hit and fold(self.name_of(hit[0])).split()[0] == words[0]:
+                    ref = hit[0]
+                    mention = Mention(
+                        start, end, ref, "person", "surname", self.country_of(ref), former=former
+                    )
+                    mention.speaks_for = self._person_speaks_for(ref, former)
+                    return mention
+            if known is not None:
+                mention = Mention(
+                    start,
+                    end,
+                    ActorRef(slug=known.slug),
+                    known.kind,
+                    "directory",
+                    known.country,
+                    former=former,
+                )
+                mention.speaks_for = None if former else self.speaks_for_known(known)
+                self._remember_surname(folded[start:end], mention.ref)
+                return mention
+            ref = self._new_actor(name, "person", None)
+            self._remember_surname(folded[start:end], ref)
+            return Mention(start, end, ref, "person", "person", None, former=former)
+        known = self.directory.lookup(
+            name, kinds=(kind, "government_body", "international_organization", "other_organization")
+        )
+        if known is not None:
+            mention = Mention(start, end, ActorRef(slug=known.slug), known.kind, "directory", known.country)
+            mention.speaks_for = self.speaks_for_known(known)
+            return mention
+        inside = list(self.lexicon.find(text[start:end], folded[start:end]))
+        country = inside[0][2].iso if inside else None
+        if kind == "international_organization" and inside and inside[0][0] == 0:
+            kind = "other_organization"  # "Ecuadorian Association of ...": national, not international
+        ref = self._new_actor(name, kind, country)
+        mention = Mention(start, end, ref, kind, "organization", country)
+        if kind == "international_organization":
+            mention.speaks_for = ref
+        elif kind == "government_body" and country:
+            mention.speaks_for = self.state_ref(country)
+        return mention
+
+    def _person_speaks_for(self, ref: ActorRef, former: bool) -> ActorRef | None:
+        if former:
+            return None
+        if ref.slug is not None:
+            return self.speaks_for_known(self.directory.get(ref.slug))
+        return None
+
+    def _remember_surname(self, folded_name: str, ref: ActorRef) -> None:
+        words = folded_name.split()
+        if len(words) < 2:
+            self.surnames.setdefault(words[0], (ref, folded_name)) if words else None
+            return
+        self.surnames[words[-1]] = (ref, folded_name)
+        if len(words) >= 3:
+            self.surnames[" ".join(words[-2:])] = (ref, folded_name)
+
+    # -- capitalised sequences -----------------------------------------------------------------
+    def _split_capseq(self, text, folded, start, end):
+        """A capitalised run, trimmed of small words in front. An organization ("Colombian Foreign
+        Ministry", "Council on Foreign Relations") stays whole; anything else loses its titles
+        ("President ...") and is split at connectors ("Chile and Peru")."""
+        while end > start and text[end - 1] == ".":
+            end -= 1
+        start = self._skip_prefix(text, folded, start, end, self.rules.function_words)
+        if start >= end:
+            return []
+        if self.guess_kind(folded[start:end]) != "person":
+            return [(start, end)]
+        start = self._skip_prefix(text, folded, start, end)
+        pieces = []
+        cursor = start
+        for m in re.finditer(r"\s+(?:of|on|for|and|of\s+the|for\s+the)\s+", folded[start:end]):
+            pieces.append((cursor, start + m.start()))
+            cursor = start + m.end()
+        pieces.append((cursor, end))
+        result = []
+        for s, e in pieces:
+            words = folded[s:e].split()
+            if not words or any(w.strip(".") in self.rules.not_actor_words for w in words):
+                continue
+            if any(w in _CONNECTOR_WORDS for w in words):
+                continue
+            result.append((s, e))
+        return result
+
+    def _skip_prefix(self, text, folded, start, end, skip=None) -> int:
+        skip = skip if skip is not None else self.rules.function_words | self.rules.titles
+        while start < end:
+            m = re.match(r"[\w\-'.]+", folded[start:end])
+            if not m:
+                start += 1
+                continue
+            word = m.group().strip(".")
+            if word in skip or word in self.rules.not_actor_words or not text[start].isupper():
+                start += m.end()
+                while start < end and text[start].isspace():
+                    start += 1
+                continue
+            break
+        return start
+
+
+def mention_span(text: str, mention: Mention):
+    return span(text, mention.start, mention.end)

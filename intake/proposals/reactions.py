@@ -1,0 +1,205 @@
+"""Reactions of states and international organizations, sentence by sentence.
+
+For each pattern of rules.yaml that matches a sentence (outside quotation marks):
+1. the clause around the matched verb is found (rules.yaml `clause_breaks`);
+2. a negation before the verb in the clause, or a hypothetical, proposes nothing;
+3. the actors: after the verb for a passive or an `agent_after` pattern ("condemned by Chile",
+   "condemnation from Chile"), otherwise the group of actors named nearest before the verb, joined by
+   commas, "and", "including" ... ("Argentina, Cuba and Brazil"). An actor after a preposition such
+   as "with" or "in" is an object or a place, not the subject. "It" or "the government" as the subject
+   points back to the last state or organization named;
+4. each actor counts for the state or organization it stands for (a minister for their state);
+5. one reaction per actor and kind in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import find_dates, nearest
+from .document import Document
+from .rules import ReactionPattern
+from .text import Sentence, trim
+from .types import ActorRef, ProposedDate
+
+_PASSIVE_AGENT = re.compile(r"^\s+(?:\w+\s+){0,2}?by\b")
+# "... filed a complaint to denounce ...": a verb in a purpose clause is part of the action before it.
+_PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+(?:\w+ly\s+)?$")
+
+
+@dataclass
+class FoundReaction:
+    actor: ActorRef
+    kind: str
+    stance: str
+    cameo_code: str | None
+    excerpt: tuple[int, int]
+    date: ProposedDate
+    certainty: str
+    rule: str
+    trigger: tuple[int, int]
+    only_if_alone: bool = False
+
+
+class ReactionFinder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text, self.folded = doc.text, doc.folded
+        self.rules = doc.rules
+        self.resolver = doc.resolver
+        self.published = doc.published
+
+    def certainty(self, start: int, end: int) -> str:
+        window = self.folded[start:end]
+        return "alleged" if any(h.regex.search(window) for h in self.rules.hedges) else "reported"
+
+    def stance_from_cues(self, start: int, end: int) -> str:
+        window = self.folded[start:end]
+        for cue in self.rules.stance_cues:
+            if cue.regex.search(window):
+                return cue.stance
+        return "neutral"
+
+    # -- per sentence ----------------------------------------------------------------------------
+    def find(self) -> list[FoundReaction]:
+        found: list[FoundReaction] = []
+        for sentence in self.doc.sentences:
+            found.extend(self.in_sentence(sentence))
+        return found
+
+    def in_sentence(self, sentence: Sentence) -> list[FoundReaction]:
+        s_start, s_end = sentence.start, sentence.end
+        folded = self.folded[s_start:s_end]
+        breaks = [s_start + m.start() for m in self.rules.clause_breaks.finditer(folded)] + [
+            s_start + m.end() for m in self.rules.clause_breaks.finditer(folded)
+        ]
+        results: list[FoundReaction] = []
+        triggers: list[tuple[int, int]] = []
+        for pattern in self.rules.reactions:
+            for match in pattern.regex.finditer(folded):
+                t_start, t_end = s_start + match.start(), s_start + match.end()
+                if self.doc.in_quote(t_start) or any(a < t_end and t_start < b for a, b in triggers):
+                    continue
+                clause_start = max([b for b in breaks if b <= t_start] + [s_start])
+                clause_end = min([b for b in breaks if b >= t_end] + [s_end])
+                if self._blocked(clause_start, t_start, t_end, clause_end):
+                    continue
+                actors = self._actors(pattern, sentence, clause_start, t_start, t_end, clause_end)
+                if _PURPOSE.search(self.folded[clause_start:t_start]):
+                    earlier = {r.actor for r in results if r.trigger[1] <= t_start}
+                    actors = [a for a in actors if a not in earlier]
+                if not actors:
+                    continue
+                triggers.append((t_start, t_end))
+                # The date must stand in the verb's clause: "condemned on Tuesday, and it drew
+                # criticism a day later" gives the criticism no date.
+                dates = find_dates(self.text, self.folded, clause_start, clause_end, self.published)
+                stance = pattern.stance if pattern.stance != "cues" else self.stance_from_cues(s_start, s_end)
+                for actor in actors:
+                    results.append(
+                        FoundReaction(
+                            actor=actor,
+                            kind=pattern.kind,
+                            stance=stance,
+                            cameo_code=pattern.cameo_code,
+                            excerpt=trim(self.text, s_start, s_end),
+                            date=nearest(dates, t_start),
+                            certainty=self.certainty(s_start, s_end),
+                            rule=f"pattern:{pattern.name}",
+                            trigger=(t_start, t_end),
+                            only_if_alone=pattern.only_if_alone,
+                        )
+                    )
+        return _one_per_actor_and_kind(results)
+
+    def _blocked(self, clause_start, t_start, t_end, clause_end) -> bool:
+        before = self.folded[clause_start:t_start]
+        if any(n.regex.search(before) for n in self.rules.negations):
+            return True
+        for cue in self.rules.hypotheticals:
+            window = (
+                before + self.folded[t_start:t_end]
+                if cue.scope == "before"
+                else self.folded[t_end:clause_end]
+            )
+            if cue.regex.search(window):
+                return True
+        return False
+
+    # -- who -------------------------------------------------------------------------------------
+    def _actors(self, pattern: ReactionPattern, sentence, clause_start, t_start, t_end, clause_end):
+        agent_start = None
+        if pattern.agent_after:
+            agent_start = t_end
+        else:
+            passive = _PASSIVE_AGENT.match(self.folded[t_end:clause_end])
+            if passive and re.search(
+                r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", self.folded[clause_start:t_start]
+            ):
+                agent_start = t_end + passive.end()
+        if agent_start is not None:
+            group = self.doc.group_after(agent_start, clause_end)
+        else:
+            group = self.doc.group_before(clause_start, t_start)
+            if not group:
+                pointed = self.doc.anaphor_at(clause_start, t_start)
+                group = [pointed] if pointed is not None else []
+        refs: list[ActorRef] = []
+        for mention in group:
+            ref = mention.speaks_for
+            if ref is None or self.resolver.kind_of(ref) not in ("state", "international_organization"):
+                continue
+            if ref not in refs:
+                refs.append(ref)
+        return refs
+
+    def in_quote_text(self, actor: ActorRef, start: int, end: int) -> FoundReaction | None:
+        """The first reaction pattern that matches an official's own words (a quote), for the state
+        or organization they speak for; None when none matches or a negation/hypothetical blocks it."""
+        window = self.folded[start:end]
+        for pattern in self.rules.reactions:
+            if pattern.only_if_alone:
+                continue
+            match = pattern.regex.search(window)
+            if match is None:
+                continue
+            t_start, t_end = start + match.start(), start + match.end()
+            clause_start = max(
+                [
+                    start + m.end()
+                    for m in self.rules.clause_breaks.finditer(window)
+                    if start + m.end() <= t_start
+                ]
+                + [start]
+            )
+            if self._blocked(clause_start, t_start, t_end, end):
+                continue
+            stance = pattern.stance if pattern.stance != "cues" else self.stance_from_cues(start, end)
+            return FoundReaction(
+                actor=actor,
+                kind=pattern.kind,
+                stance=stance,
+                cameo_code=pattern.cameo_code,
+                excerpt=(start, end),
+                date=ProposedDate.unknown(),
+                certainty="reported",
+                rule=f"quote:{pattern.name}",
+                trigger=(t_start, t_end),
+            )
+        return None
+
+
+def _one_per_actor_and_kind(results: list[FoundReaction]) -> list[FoundReaction]:
+    kept: list[FoundReaction] = []
+    seen: set[tuple[str, str]] = set()
+    for result in results:
+        key = (result.actor.key, result.kind)
+        if key not in seen:
+            seen.add(key)
+            kept.append(result)
+    by_actor: dict[str, int] = {}
+    for result in kept:
+        if not result.only_if_alone:
+            by_actor[result.actor.key] = by_actor.get(result.actor.key, 0) + 1
+    return [r for r in kept if not r.only_if_alone or not by_actor.get(r.actor.key)]

@@ -1,0 +1,245 @@
+"""Quotes and their speakers.
+
+For each quotation (quotes.py finds them), in this order:
+1. after the closing mark, in the same sentence: '..." X said', '..." said X', '..." according to X',
+   '..." X told reporters';
+2. before the opening mark, in the same sentence: 'X said: "..."', 'X, writing on X, called it "..."',
+   'X said Mexico would "..."' (the subject of the last attribution verb before the quote);
+3. another quote earlier in the same sentence already has a speaker: the same speaker;
+4. the quote opens its sentence and has no attribution: the speaker of the quote just before it in
+   the same or the previous paragraph (a quote running over several sentences or paragraphs), or the
+   person/body named as subject of the sentence before (a speaker named in the sentence before);
+5. the subject of the quote's sentence ("Chile cut ties, calling the raid "reprehensible"").
+"he"/"she" is the last person named, "it"/"the organization"/"the ministry" the last organization or
+state named. A quote with no speaker found is not proposed (scare quotes, slogans).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Document
+from .mentions import Mention
+from .text import Quote, Sentence, trim
+from .types import ActorRef
+
+SPEAKING_KINDS = (
+    "person",
+    "state",
+    "international_organization",
+    "government_body",
+    "political_party",
+    "criminal_group",
+    "other_organization",
+)
+
+
+@dataclass
+class Attributed:
+    quote: Quote
+    speaker: Mention | None
+    speaker_ref: ActorRef
+    on_behalf_of: ActorRef | None
+    how: str
+    excerpt: tuple[int, int]
+    verb_at: int  # where the attribution verb is (for the date)
+    sentences: tuple[int, int]  # first and last sentence index covered
+
+
+class Attribution:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text, self.folded = doc.text, doc.folded
+        self.sentences = doc.sentences
+        self.rules = doc.rules
+        verbs = doc.rules.attribution_verbs.pattern
+        self.verb = re.compile(verbs)
+        # '..." X said' / '..." X, head of ..., told' (the name phrase is checked for an actor)
+        self.after_np_verb = re.compile(rf"^[\s,]*(?P<np>[^\"]{{1,160}}?)\s+(?P<verb>{verbs})")
+        # '..." X quickly said': tried second, so "Rufus Firefly said" keeps its last name.
+        self.after_np_adverb_verb = re.compile(rf"^[\s,]*(?P<np>[^\"]{{1,160}}?)\s+\w+ly\s+(?P<verb>{verbs})")
+        self.after_verb_np = re.compile(rf"^[\s,]*(?P<verb>{verbs})\s+(?P<np>[^\"]{{1,160}})")
+        self.according = re.compile(rf"^[\s,]*(?:{doc.rules.according_to.pattern})\s+(?P<np>[^\"]{{1,160}})")
+
+    def sentence_at(self, position: int) -> Sentence:
+        return self.doc.sentence_at(position)
+
+    @staticmethod
+    def pick(group: list[Mention]) -> Mention | None:
+        """In a subject group ("Honduran President Xiomara Castro") the speaker is the person; else an
+        organization or body; else the state."""
+        group = [m for m in group if m.kind in SPEAKING_KINDS]
+        for kinds in (
+            ("person",),
+            (
+                "government_body",
+                "international_organization",
+                "political_party",
+                "criminal_group",
+                "other_organization",
+            ),
+            ("state",),
+        ):
+            for mention in group:
+                if mention.kind in kinds:
+                    return mention
+        return None
+
+    def np_speaker(self, start: int, end: int) -> Mention | None:
+        """The speaker a phrase names: its pronoun's antecedent, or its subject group."""
+        pointed = self.doc.anaphor_at(start, end)
+        if pointed is not None:
+            return pointed
+        return self.pick(self.doc.subject_group(start, end))
+
+    # -- the rules -------------------------------------------------------------------------------
+    def attribute(self, quotes: list[Quote]) -> list[Attributed]:
+        results: list[Attributed] = []
+        by_sentence: dict[int, Attributed] = {}
+        for quote in quotes:
+            first = self.sentence_at(quote.start)
+            last = self.sentence_at(max(quote.start, quote.end - 1))
+            # The sentence after a quote ending a sentence may hold the attribution ('..." she said.')
+            tail_end = last.end
+            after = self.folded[quote.end : tail_end]
+            if not after.strip() and last.index + 1 < len(self.sentences):
+                nxt = self.sentences[last.index + 1]
+                if (
+                    nxt.paragraph == last.paragraph
+                    and re.match(
+                        rf"\s*(?:[a-z]\w*\s+){{0,4}}(?:{self.verb.pattern})\b",
+                        self.folded[nxt.start : nxt.end],
+                    )
+                    and self.text[nxt.start].islower()
+                ):
+                    last, after = nxt, self.folded[quote.end : nxt.end]
+            result = (
+                self._after(quote, quotes, after)
+                or self._before(quote, quotes, first)
+                or self._same_sentence(quote, first, by_sentence)
+                or self._previous(quote, quotes, first, results)
+                or self._subject(quote, quotes, first)
+            )
+            if result is None:
+                continue
+            speaker, how, verb_at = result
+            ex_start, ex_end = trim(self.text, min(first.start, quote.start), max(last.end, quote.end))
+            attributed = Attributed(
+                quote=quote,
+                speaker=speaker if isinstance(speaker, Mention) else None,
+                speaker_ref=speaker.ref if isinstance(speaker, Mention) else speaker,
+                on_behalf_of=None,
+                how=how,
+                excerpt=(ex_start, ex_end),
+                verb_at=verb_at,
+                sentences=(first.index, last.index),
+            )
+            attributed.on_behalf_of = self._on_behalf_of(attributed, result)
+            results.append(attributed)
+            by_sentence[first.index] = attributed
+        return results
+
+    def _after(self, quote, quotes, after):
+        base = quote.end
+        m = self.according.match(after)
+        if m:
+            np_start = base + m.start("np")
+            if any(h.regex.search(self.folded[quote.end : base + m.end("np")]) for h in self.rules.hedges):
+                return None  # "according to sources": a hedge, not a speaker
+            speaker = self.np_speaker(np_start, base + m.end("np"))
+            if speaker:
+                return speaker, "according_to", np_start
+        m = self.after_verb_np.match(after)
+        if m:
+            np_end = base + m.end("np")
+            np_start = base + m.start("np")
+            comma = self.folded.find(",", np_start, np_end)
+            speaker = self.np_speaker(np_start, comma if comma > np_start else np_end) or self.np_speaker(
+                np_start, np_end
+            )
+            if speaker:
+                return speaker, "after", base + m.start("verb")
+        for regex in (self.after_np_verb, self.after_np_adverb_verb):
+            m = regex.match(after)
+            if m:
+                np_start, np_end = base + m.start("np"), base + m.end("np")
+                speaker = self.np_speaker(np_start, np_end)
+                if speaker:
+                    return speaker, "after", base + m.start("verb")
+        return None
+
+    def _before(self, quote, quotes, sentence):
+        """'X said "..."': the subject of the last attribution verb before the quote in its sentence."""
+        region_start = sentence.start
+        # Stop at an earlier quote in the sentence: its words are not this quote's attribution.
+        for other in quotes:
+            if other.end <= quote.start and other.end > region_start and other.start >= sentence.start:
+                region_start = other.end
+        before = self.folded[region_start : quote.start]
+        verbs = list(self.verb.finditer(before))
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        verb_at = region_start + verb.start()
+        # The subject of that verb: a pronoun opening its clause, else the actors named nearest before it.
+        clause_start = region_start
+        for m in self.rules.clause_breaks.finditer(self.folded[region_start:verb_at]):
+            clause_start = region_start + m.end()
+        speaker = (
+            self.doc.anaphor_at(clause_start, verb_at)
+            or self.pick(self.doc.group_before(clause_start, verb_at))
+            or self.np_speaker(region_start, verb_at)
+        )
+        if speaker is None:
+            return None
+        return speaker, "before", verb_at
+
+    def _same_sentence(self, quote, sentence, by_sentence):
+        earlier = by_sentence.get(sentence.index)
+        if earlier is not None and earlier.quote.end <= quote.start:
+            return (earlier.speaker or earlier.speaker_ref), "continued", earlier.verb_at
+        return None
+
+    def _previous(self, quote, quotes, sentence, results):
+        """A quote opening its sentence with no attribution of its own."""
+        opening = self.folded[sentence.start : quote.start].strip()
+        if opening:
+            return None
+        if results:
+            previous = results[-1]
+            prev_last = self.sentences[previous.sentences[1]]
+            gap_paragraphs = sentence.paragraph - prev_last.paragraph
+            if sentence.index - previous.sentences[1] == 1 and gap_paragraphs <= 1:
+                return (previous.speaker or previous.speaker_ref), "continued", previous.verb_at
+        if sentence.index == 0:
+            return None
+        prev = self.sentences[sentence.index - 1]
+        prev_text = self.folded[prev.start : prev.end]
+        if prev_text.rstrip().endswith(":") or self.verb.search(prev_text):
+            speaker = self.np_speaker(prev.start, prev.end)
+            if speaker is not None:
+                return speaker, "previous", prev.start
+        return None
+
+    def _subject(self, quote, quotes, sentence):
+        """The subject of the quote's sentence: the first actor named before the quote, when a verb
+        of speech or a reaction follows it ("Chile cut ties, calling the raid "reprehensible")."""
+        before = self.folded[sentence.start : quote.start]
+        if not before.strip() or not self.verb.search(before):
+            return None
+        subject = self.np_speaker(sentence.start, quote.start)
+        if subject is None:
+            return None
+        return subject, "subject", sentence.start
+
+    # -- whom they speak for ---------------------------------------------------------------------
+    def _on_behalf_of(self, attributed: Attributed, result) -> ActorRef | None:
+        speaker = attributed.speaker
+        if speaker is None:
+            return None
+        if speaker.kind in ("state", "international_organization"):
+            return speaker.ref
+        if speaker.former:
+            return None
+        return speaker.speaks_for

@@ -1,0 +1,91 @@
+"""Statements: quotes, their speakers and whom they speak for."""
+
+import datetime
+
+from intake.proposals import propose
+
+
+def statements(text, directory, published=None):
+    return propose(text, published=published, directory=directory).statements
+
+
+def test_speaker_after_quote_x_said(directory):
+    [s] = statements('"We will not yield," Marta Ibáñez said.', directory)
+    assert (s.speaker.key, s.quote.text, s.on_behalf_of.key) == (
+        "marta-ibanez",
+        "We will not yield,",
+        "sylvania",
+    )
+
+
+def test_said_x_with_role_gives_on_behalf_of(directory):
+    [s] = statements('"Talks are over," said Ana Ruiz, Chile\'s foreign minister.', directory)
+    assert s.speaker.key == "new:ana-ruiz" and s.on_behalf_of.key == "chile"
+
+
+def test_x_told_reporters(directory):
+    [s] = statements('Tomas Keller told reporters: "The region has seen nothing like it."', directory)
+    assert s.speaker.key == "tomas-keller" and s.on_behalf_of is None
+
+
+def test_according_to_x(directory):
+    [s] = statements('"The border stays closed," according to Rufus Firefly.', directory)
+    assert s.speaker.key == "rufus-firefly" and s.on_behalf_of.key == "freedonia"
+
+
+def test_x_wrote_on_x(directory):
+    [s] = statements('Ibanez wrote on X that the seizure was "a provocation."', directory)
+    assert s.speaker.key == "marta-ibanez"
+
+
+def test_quote_spanning_several_sentences_is_one_quote(directory):
+    [s] = statements(
+        '"We came in peace. We leave in anger. Nobody will forget it," Rufus Firefly said.', directory
+    )
+    assert s.quote.text == "We came in peace. We leave in anger. Nobody will forget it,"
+
+
+def test_speaker_named_in_previous_sentence(directory):
+    text = 'Marta Ibáñez addressed the assembly on Monday:\n"Sylvania will defend its citizens."'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "marta-ibanez" and s.attribution == "previous"
+
+
+def test_quote_continued_in_next_sentence_keeps_speaker(directory):
+    text = '"This is a disgrace," Rufus Firefly said. "We will answer in kind."'
+    first, second = statements(text, directory)
+    assert first.speaker == second.speaker and second.quote.text == "We will answer in kind."
+
+
+def test_pronoun_speaker_is_last_person_named(directory):
+    text = 'Tomas Keller studies the border.\n\n"It will get worse," he said.'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "tomas-keller"
+
+
+def test_accent_and_case_insensitive_name_match(directory):
+    [s] = statements('"Enough," said MARTA IBANEZ.', directory)
+    assert s.speaker.key == "marta-ibanez"
+
+
+def test_former_official_speaks_for_nobody(directory):
+    [s] = statements('Former Chilean ambassador Luis Prado said the raid was "a grave error."', directory)
+    assert s.on_behalf_of is None and s.speaker.key == "new:luis-prado"
+
+
+def test_state_department_spokesperson_speaks_for_united_states(directory):
+    [s] = statements('"We are watching closely," a State Department spokesperson, Joan Ell, said.', directory)
+    assert s.on_behalf_of.key == "united-states"
+
+
+def test_scare_quotes_without_speaker_are_not_statements(directory):
+    assert statements('Consulates are "inviolable" under the treaty.', directory) == []
+
+
+def test_quote_and_excerpt_are_verbatim(directory):
+    text = "Intro line.\n\n“We will not bow,” Chile’s foreign minister, Ana Ruiz, said on Friday."
+    proposals = propose(text, published=datetime.date(2025, 3, 10), directory=directory)
+    [s] = proposals.statements
+    for cited in (s.quote, s.excerpt):
+        assert text[cited.start : cited.end] == cited.text
+    assert s.date.value == datetime.date(2025, 3, 7)

@@ -1,0 +1,87 @@
+"""Reactions of states and international organizations."""
+
+from intake.proposals import propose
+
+
+def reactions(text, directory, published=None):
+    return propose(text, published=published, directory=directory).reactions
+
+
+def keys(found):
+    return {(r.actor.key, r.kind) for r in found}
+
+
+def test_one_reaction_per_country_in_a_list(directory):
+    found = reactions("Argentina, Bolivia and Brazil rebuked Freedonia on Monday.", directory)
+    assert keys(found) == {
+        ("argentina", "condemnation"),
+        ("bolivia", "condemnation"),
+        ("brazil", "condemnation"),
+    }
+    assert len({r.excerpt for r in found}) == 1
+
+
+def test_object_of_the_verb_gets_no_reaction(directory):
+    assert keys(reactions("Chile severed diplomatic ties with Peru.", directory)) == {
+        ("chile", "severed_ties")
+    }
+
+
+def test_country_only_as_place_proposes_nothing(directory):
+    assert reactions("Protesters gathered in Chile and Peru after the raid in Freedonia.", directory) == []
+
+
+def test_no_nation_has_expressed_support_proposes_no_support(directory):
+    assert reactions("So far no Latin American nation has expressed support for Freedonia.", directory) == []
+
+
+def test_hypothetical_proposes_nothing(directory):
+    assert reactions("Peru might recall its ambassador if the crisis deepens.", directory) == []
+
+
+def test_minister_words_make_a_reaction_of_their_state(directory):
+    found = reactions('"This raid is unacceptable," Sylvanian Foreign Minister Marta Ibáñez said.', directory)
+    assert keys(found) == {("sylvania", "condemnation")}
+
+
+def test_spokesperson_statement_is_a_statement_of_the_state(directory):
+    found = reactions(
+        '"We are following events," a State Department spokesperson, Joan Ell, said.', directory
+    )
+    assert [(r.actor.key, r.kind, r.stance) for r in found] == [("united-states", "statement", "neutral")]
+
+
+def test_passive_agent_is_the_actor(directory):
+    found = reactions("The raid was condemned by Peru and the OAS.", directory)
+    assert keys(found) == {("peru", "condemnation"), ("oas", "condemnation")}
+
+
+def test_pronoun_subject_points_back_to_the_state(directory):
+    text = "The Peruvian government summoned the Freedonian envoy. It also recalled its ambassador."
+    assert ("peru", "recalled_or_expelled_diplomats") in keys(reactions(text, directory))
+
+
+def test_same_actor_and_kind_twice_is_one_proposal_with_two_excerpts(directory):
+    text = "Chile condemned the raid on Monday.\n\nOn Tuesday Chile condemned the raid again."
+    [reaction] = reactions(text, directory)
+    assert len(reaction.excerpts) == 2
+
+
+def test_demonym_government_is_the_state(directory):
+    assert keys(reactions("The Brazilian government recalled its ambassador.", directory)) == {
+        ("brazil", "recalled_or_expelled_diplomats")
+    }
+
+
+def test_unknown_country_becomes_a_new_state(directory):
+    proposals = propose("Uruguay condemned the raid.", published=None, directory=directory)
+    [actor] = proposals.new_actors
+    assert (actor.key, actor.kind, actor.country) == ("uruguay", "state", "UY")
+    assert proposals.reactions[0].actor.new == "uruguay"
+
+
+def test_excerpts_are_verbatim(directory):
+    text = "Intro.\n\nChile’s foreign ministry, in a note on “Tuesday”, condemned the raid — firmly."
+    for reaction in reactions(text, directory):
+        for excerpt in reaction.excerpts:
+            assert text[excerpt.start : excerpt.end] == excerpt.text

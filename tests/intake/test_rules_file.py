@@ -1,0 +1,80 @@
+"""Every pattern in intake/rules.yaml proves itself on its own examples."""
+
+import pytest
+
+from intake.proposals import Rules, RulesError, propose
+from intake.proposals.rules import DEFAULT_RULES_PATH
+
+from .directory import BY_NAME
+
+RULES = Rules.load()
+
+
+def _cases():
+    for pattern in RULES.reactions:
+        for example in pattern.examples:
+            yield pytest.param(pattern, example, id=f"{pattern.name}:{example.text[:40]}")
+
+
+@pytest.mark.parametrize(("pattern", "example"), list(_cases()))
+def test_reaction_pattern_example_gives_its_kind(pattern, example, directory):
+    proposals = propose(example.text, published=None, directory=directory)
+    got = {r.actor.key for r in proposals.reactions if r.kind == pattern.kind}
+    for name in example.actors:
+        assert BY_NAME[name] in got, f"{pattern.name} missed {name} in {example.text!r}"
+    if example.stance:
+        stances = {r.stance for r in proposals.reactions if r.kind == pattern.kind}
+        assert example.stance in stances
+
+
+def _not_cases():
+    for pattern in RULES.reactions:
+        for text in pattern.not_examples:
+            yield pytest.param(pattern, text, id=f"{pattern.name}:not:{text[:40]}")
+
+
+@pytest.mark.parametrize(("pattern", "text"), list(_not_cases()))
+def test_reaction_pattern_counter_example_gives_nothing_of_its_kind(pattern, text, directory):
+    proposals = propose(text, published=None, directory=directory)
+    assert not [r for r in proposals.reactions if r.kind == pattern.kind]
+
+
+@pytest.mark.parametrize("cue", RULES.hedges, ids=lambda c: c.regex.pattern[:30])
+def test_hedge_examples_are_alleged(cue):
+    for example in cue.examples:
+        assert cue.regex.search(example.text.lower()), example.text
+
+
+@pytest.mark.parametrize("cue", [*RULES.negations, *RULES.hypotheticals], ids=lambda c: c.regex.pattern[:30])
+def test_negation_and_hypothetical_examples_propose_nothing(cue, directory):
+    for example in cue.examples:
+        assert cue.regex.search(example.text.lower())
+        assert propose(example.text, published=None, directory=directory).reactions == []
+
+
+def test_stance_cue_examples_match():
+    for cue in [*RULES.stance_cues, *RULES.statement_reactions]:
+        for example in cue.examples:
+            assert cue.regex.search(example.text.lower()), example.text
+
+
+def test_every_cameo_code_is_one_the_database_accepts():
+    from events.cameo import CAMEO_CODES
+
+    codes = {p.cameo_code for p in RULES.reactions} | {c.cameo_code for c in RULES.statement_reactions}
+    assert codes - {None} <= set(CAMEO_CODES)
+
+
+def test_malformed_rules_name_the_section(tmp_path):
+    bad = DEFAULT_RULES_PATH.read_text(encoding="utf-8").replace("kind: severed_ties", "kind: severed", 1)
+    path = tmp_path / "rules.yaml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(RulesError, match=r"reactions\[1\].*severed"):
+        Rules.load(path)
+
+
+def test_a_pattern_without_example_is_refused():
+    data = dict(RULES.raw)
+    data["reactions"] = [{"kind": "support", "stance": "supports", "patterns": [{"pattern": r"\bhails\b"}]}]
+    with pytest.raises(RulesError, match="at least one example"):
+        Rules.from_dict(data)
