@@ -11,17 +11,17 @@ generator's COPY, ``QuerySet.update``) call ``plover_for_cameo`` themselves or r
 Contexts are a JSON list of names rather than a text column: a list is what PLOVER's interchange
 format and the API show, both databases store and compare it natively, and PostgreSQL can answer
 "any of these contexts" with an indexable ``?|``. Its validity is still a database constraint on both:
-see ``contexts_condition``.
+see ``KnownContexts``.
 """
 
+import json
 from functools import reduce
 from operator import or_
 
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import Q, TextField, Value
-from django.db.models.functions import Cast, Replace
-from django.db.models.lookups import Exact
+from django.db.models import BooleanField, Expression, F, Q
+from django.utils.deconstruct import deconstructible
 
 from events.plover.mapping import plover_for_cameo
 from events.plover.ontology import (
@@ -37,20 +37,45 @@ from events.plover.ontology import (
 PLOVER_FIELDS = ("plover_type", "plover_mode", "plover_contexts")
 
 
-def contexts_condition(field: str = "plover_contexts"):
-    """True when the field holds a JSON array of known context names (or is empty).
+@deconstructible(path="events.plover.coding.KnownContexts")
+class KnownContexts(Expression):
+    """True when a JSON field holds an array whose elements are all among ``names``.
 
-    Portable to SQLite, whose CHECK constraints allow no subquery (so no json_each): remove every
-    known ``"name"`` from the JSON text, then the separators; an array of known names leaves ``[]``.
-    The quotes keep ``"legal"`` from matching inside ``"illegal_drugs"``; anything else (an unknown
-    name, a number, an object, a bare string) leaves something behind.
+    One constraint, the SQL each database does best: PostgreSQL's ``jsonb <@`` (array containment);
+    SQLite allows no subquery in a CHECK (so no json_each), so it checks each position up to
+    ``len(names)`` entries, a flat AND its parser takes (nested REPLACE calls overflowed it). Both
+    refuse non-arrays, unknown names, non-strings and JSON null entries.
     """
-    text = Cast(field, output_field=TextField())
-    for name in PloverContext.values:
-        text = Replace(text, Value(f'"{name}"'), Value(""))
-    for separator in (",", " "):
-        text = Replace(text, Value(separator), Value(""))
-    return Exact(text, Value("[]"))
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, field: str, names):
+        super().__init__()
+        self.field_name, self.names = field, tuple(names)
+        self.lhs = F(field)
+
+    def get_source_expressions(self):
+        return [self.lhs]
+
+    def set_source_expressions(self, exprs):
+        (self.lhs,) = exprs
+
+    def as_postgresql(self, compiler, connection):
+        lhs, params = compiler.compile(self.lhs)
+        return (f"(jsonb_typeof({lhs}) = 'array' AND {lhs} <@ %s::jsonb)",
+                [*params, *params, json.dumps(list(self.names))])
+
+    def as_sql(self, compiler, connection):  # SQLite
+        lhs, params = compiler.compile(self.lhs)
+        names = "|" + "|".join(self.names) + "|"
+        parts = [f"json_type({lhs}) = 'array'", f"json_array_length({lhs}) <= {len(self.names)}"]
+        used = [*params, *params]
+        for i in range(len(self.names)):
+            parts.append(f"(json_type({lhs}, '$[{i}]') IS NULL OR (json_type({lhs}, '$[{i}]') = 'text' "
+                         f"AND instr(%s, '|' || json_extract({lhs}, '$[{i}]') || '|') > 0))")
+            used += [*params, *params, names, *params]
+        return "(" + " AND ".join(parts) + ")", used
 
 
 def plover_constraints(prefix: str) -> list[models.CheckConstraint]:
@@ -61,7 +86,8 @@ def plover_constraints(prefix: str) -> list[models.CheckConstraint]:
                                violation_error_message="Unknown PLOVER type."),
         models.CheckConstraint(condition=mode_constraint_condition(), name=f"{prefix}_plover_mode_fits_type",
                                violation_error_message="The PLOVER mode is not one its type allows."),
-        models.CheckConstraint(condition=contexts_condition(), name=f"{prefix}_plover_contexts_valid",
+        models.CheckConstraint(condition=KnownContexts("plover_contexts", PloverContext.values),
+                               name=f"{prefix}_plover_contexts_valid",
                                violation_error_message="PLOVER contexts must be a list of known contexts."),
     ]
 
@@ -89,7 +115,7 @@ class _ContainsText(models.Lookup):
 
 
 class PloverContextsField(models.JSONField):
-    """A JSON list of PLOVER context names (validity: ``contexts_condition`` and ``PloverCoded.clean``)."""
+    """A JSON list of PLOVER context names (validity: ``KnownContexts`` and ``PloverCoded.clean``)."""
 
 
 PloverContextsField.register_lookup(_ContainsText)
