@@ -6,7 +6,9 @@
   function narrow(typeSelect, modeSelect, allOptions, modesByType) {
     const allowed = modesByType[typeSelect.value] || [];
     const current = modeSelect.value;
-    modeSelect.replaceChildren(...allOptions.filter((o) => o.value === "" || allowed.includes(o.value)));
+    // The empty choice, then the type's modes in the manual's order.
+    const byValue = new Map(allOptions.map((o) => [o.value, o]));
+    modeSelect.replaceChildren(...["", ...allowed].map((v) => byValue.get(v)).filter(Boolean));
     modeSelect.value = allowed.includes(current) ? current : "";
     modeSelect.disabled = allowed.length === 0;
     modeSelect.title = allowed.length ? "" : "This PLOVER type takes no mode.";
