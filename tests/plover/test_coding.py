@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from events.models import Event, Reaction
+from events.plover import plover_for_cameo
+from events.plover.coding import any_context
 from tests.factories import EventFactory, ReactionFactory
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +137,19 @@ def test_the_data_migration_codes_existing_records_and_keeps_hand_codings():
     assert coding(mapped) == ("SANCTION", "withdraw", ["diplomatic"])
     assert coding(by_hand) == ("ACCUSE", "", [])
     assert coding(event) == ("AID", "", ["asylum"])
+
+
+def test_synthetic_records_carry_the_coding_save_would_give():
+    from intake.synthetic import generate
+
+    generate(300, seed=7, log=lambda *a: None)
+    synthetic = [*Reaction.objects.filter(slug__startswith="syn-"),
+                 *Event.objects.filter(slug__startswith="syn-")]
+    assert synthetic
+    for record in synthetic:
+        expected = plover_for_cameo(record.cameo_code)
+        assert (record.plover_type, record.plover_mode, record.plover_contexts, record.plover_hand_coded) == (
+            expected.type, expected.mode, list(expected.contexts), False), record.slug
+    types = {record.plover_type for record in synthetic}
+    assert {"ACCUSE", "SANCTION", ""} <= types
+    assert Reaction.objects.filter(any_context(["legal"]), slug__startswith="syn-").exists()
