@@ -77,6 +77,8 @@ def pick_requests(db_url):
         "date_range": [f"/api/reactions/?date_after={day.isoformat()}&date_before={end.isoformat()}"],
         "text_search": ["/api/reactions/?q=ceasefire", "/api/reactions/?q=extradition"],
         "stats": ["/api/reactions/stats/?group_by=country"],
+        "plover": ["/api/reactions/?plover_type=SANCTION&plover_context=diplomatic",
+                   "/api/reactions/?plover_context=legal", "/api/reactions/?plover_mode=expel"],
         "deep_cursor": [f"/api/reactions/?cursor={cursor_token(d, i)}" for d, i in deep],
         "detail": [f"/api/reactions/{s}/" for s in slugs],
     }, {"countries": [(c, n) for c, n in (big, mid, small)], "reviewed_reactions": total}

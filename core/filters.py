@@ -99,6 +99,26 @@ class CountryListFilter(django_filters.CharFilter):
         return qs.filter(condition)
 
 
+class ChoiceListFilter(django_filters.BaseInFilter, django_filters.ChoiceFilter):
+    """One choice or several, comma-separated (`?plover_type=SANCTION,ACCUSE`): records with any of
+    them. An unknown value is a 400 that lists the allowed ones; the schema shows an array of the enum."""
+
+    def __init__(self, *args, choices, **kwargs):
+        allowed = ", ".join(value for value, _label in choices)
+        kwargs.setdefault("error_messages", {
+            "invalid_choice": f"%(value)s is not a valid choice; use one or more of: {allowed} "
+                              f"(comma-separated)."})
+        super().__init__(*args, choices=choices, **kwargs)
+
+    def filter(self, qs, value):
+        value = [v for v in value or [] if v]  # "A," is A; an empty part is no value, not ""
+        if not value:
+            return qs
+        if self.method is not None:
+            return self.method(qs, self.field_name, value)
+        return qs.filter(**{f"{self.field_name}__in": value})
+
+
 class SlugListFilter(django_filters.BaseInFilter, django_filters.CharFilter):
     """One slug or several, comma-separated (`?actor=mexico,ecuador`)."""
 

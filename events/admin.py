@@ -15,6 +15,7 @@ from core.choices import ReviewStatus
 from core.dates import display
 from events import services
 from events.models import Event, EventActor, Reaction, Statement
+from events.plover.forms import PloverCodingForm, mapping_text
 from sources.admin import EventCitationInline, ReactionCitationInline, StatementCitationInline
 
 REVIEW_FIELDS = ["status", "reviewed_by", "reviewed_at"]
@@ -49,6 +50,38 @@ class ReviewedAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     def return_to_draft(self, request, queryset):
         changed = services.return_to_draft(queryset=queryset, user=request.user)
         self.message_user(request, f"Returned {changed} record(s) to draft.", messages.SUCCESS)
+
+
+class PloverAdminMixin:
+    """PLOVER coding in the admin: the fields, what the CAMEO mapping gives, and whether a curator coded
+    it by hand (changing the coding sets that; clearing it returns the record to the mapping)."""
+
+    form = PloverCodingForm
+    plover_list_filter = ["plover_type", "plover_mode", "plover_hand_coded"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "plover_from_cameo"]
+
+    @admin.display(description="PLOVER", ordering="plover_type")
+    def plover(self, obj):
+        if not obj.plover_type:
+            return "-"
+        text = " / ".join(part for part in (obj.plover_type, obj.plover_mode) if part)
+        return f"{text} (by hand)" if obj.plover_hand_coded else text
+
+    @admin.display(description="From the CAMEO code")
+    def plover_from_cameo(self, obj):
+        text = mapping_text(obj)
+        if obj is not None and obj.plover_hand_coded:
+            return f"{text}. Coded by hand: the mapping does not apply."
+        return f"{text}. Applied on save (not coded by hand)."
+
+
+def _plover_fieldset():
+    return ("PLOVER", {"fields": ["plover_type", "plover_mode", "plover_contexts", "plover_hand_coded",
+                                  "plover_from_cameo"],
+                       "description": "Derived from the CAMEO code unless coded by hand. Changing the type, "
+                                      "mode or contexts marks the record as coded by hand."})
 
 
 def _review_fieldset():
@@ -114,10 +147,11 @@ class EventStatementInline(_ReadOnlyInline):
 
 
 @admin.register(Event)
-class EventAdmin(ReviewedAdmin):
-    list_display = ["title", "when", "place", "country", "cameo_code", "certainty", "status", "reviewed_by",
-                    "parent"]
-    list_filter = ["status", "certainty", ("country", CountryFilter), "date_precision", "cameo_code"]
+class EventAdmin(PloverAdminMixin, ReviewedAdmin):
+    list_display = ["title", "when", "place", "country", "cameo_code", "plover", "certainty", "status",
+                    "reviewed_by", "parent"]
+    list_filter = ["status", "certainty", ("country", CountryFilter), "date_precision", "cameo_code",
+                   *PloverAdminMixin.plover_list_filter]
     list_select_related = ["parent", "reviewed_by"]
     search_fields = ["search_text", "slug", "participants__actor__search_text"]
     autocomplete_fields = ["parent"]
@@ -127,6 +161,7 @@ class EventAdmin(ReviewedAdmin):
         (None, {"fields": ["title", "slug", "parent", "description"]}),
         ("When and where", {"fields": ["date", "date_precision", "place", "country"]}),
         ("Coding", {"fields": ["cameo_code", "certainty"]}),
+        _plover_fieldset(),
         (None, {"fields": ["related"]}),
         _review_fieldset(),
         _record_fieldset(),
@@ -155,11 +190,11 @@ class EventActorAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Reaction)
-class ReactionAdmin(ReviewedAdmin):
-    list_display = ["actor", "actor_country", "event", "kind", "stance", "when", "certainty", "status",
-                    "reviewed_by", "reviewed_at"]
+class ReactionAdmin(PloverAdminMixin, ReviewedAdmin):
+    list_display = ["actor", "actor_country", "event", "kind", "stance", "plover", "when", "certainty",
+                    "status", "reviewed_by", "reviewed_at"]
     list_filter = ["status", ("actor__country", CountryFilter), ("actor__kind", ActorKindFilter), "kind",
-                   "stance", "certainty", "date_precision"]
+                   "stance", "certainty", "date_precision", *PloverAdminMixin.plover_list_filter]
     list_select_related = ["actor", "event", "reviewed_by"]
     search_fields = ["search_text", "slug", "actor__search_text", "event__search_text"]
     autocomplete_fields = ["actor", "event"]
@@ -168,6 +203,7 @@ class ReactionAdmin(ReviewedAdmin):
         (None, {"fields": ["slug", "actor", "event", "kind", "stance", "description"]}),
         ("When", {"fields": ["date", "date_precision"]}),
         ("Coding", {"fields": ["cameo_code", "certainty"]}),
+        _plover_fieldset(),
         _review_fieldset(),
         _record_fieldset(),
     ]

@@ -10,6 +10,7 @@ from core.filters import (
     COUNTRY_HELP,
     DATE_AFTER_HELP,
     DATE_BEFORE_HELP,
+    ChoiceListFilter,
     CountryListFilter,
     ReviewedFilterSet,
     SlugListFilter,
@@ -19,7 +20,27 @@ from core.filters import (
 )
 from events.choices import Certainty, ReactionKind, Stance
 from events.models import Event, EventActor, Reaction, Statement
+from events.plover.coding import any_context
+from events.plover.ontology import PloverContext, PloverMode, PloverType
 from sources.models import Citation
+
+
+class PloverFilters(django_filters.FilterSet):
+    """PLOVER coding filters shared by reactions and events; each takes several values, comma-separated."""
+
+    plover_type = ChoiceListFilter(choices=PloverType.choices,
+                                   help_text="PLOVER event type; several comma-separated (any of them).")
+    plover_mode = ChoiceListFilter(choices=PloverMode.choices,
+                                   help_text="PLOVER mode; several comma-separated (any of them).")
+    plover_context = ChoiceListFilter(choices=PloverContext.choices, method="filter_plover_context",
+                                      help_text="PLOVER context; several comma-separated: records with any "
+                                                "of them.")
+
+    def filter_plover_context(self, queryset, name, value):
+        return queryset.filter(any_context(value))
+
+
+PLOVER_FILTERS = ["plover_type", "plover_mode", "plover_context"]
 
 
 def citing_source(model_field: str, slug: str) -> Exists:
@@ -29,7 +50,7 @@ def citing_source(model_field: str, slug: str) -> Exists:
 
 
 
-class ReactionFilterSet(ReviewedFilterSet):
+class ReactionFilterSet(PloverFilters, ReviewedFilterSet):
     country = CountryListFilter(country_fields=("actor__country",),
                                 help_text="The reacting actor's country. " + COUNTRY_HELP)
     actor = SlugListFilter(field_name="actor__slug",
@@ -52,8 +73,8 @@ class ReactionFilterSet(ReviewedFilterSet):
 
     class Meta:
         model = Reaction
-        fields = ["country", "actor", "actor_kind", "event", "kind", "stance", "certainty", "date_after",
-                  "date_before", "source", "q", "status", "updated_after"]
+        fields = ["country", "actor", "actor_kind", "event", "kind", "stance", "certainty", *PLOVER_FILTERS,
+                  "date_after", "date_before", "source", "q", "status", "updated_after"]
 
     def filter_source(self, queryset, name, value):
         return queryset.filter(citing_source("reaction", value))
@@ -92,7 +113,7 @@ class CameoFilter(django_filters.CharFilter):
     field_class = CameoField
 
 
-class EventFilterSet(ReviewedFilterSet):
+class EventFilterSet(PloverFilters, ReviewedFilterSet):
     date_after = django_filters.DateFilter(field_name="date", lookup_expr="gte", help_text=DATE_AFTER_HELP)
     date_before = django_filters.DateFilter(field_name="date", lookup_expr="lte", help_text=DATE_BEFORE_HELP)
     country = CountryListFilter(method="filter_country",
@@ -109,8 +130,8 @@ class EventFilterSet(ReviewedFilterSet):
 
     class Meta:
         model = Event
-        fields = ["date_after", "date_before", "country", "actor", "cameo", "parent", "q", "status",
-                  "updated_after"]
+        fields = ["date_after", "date_before", "country", "actor", "cameo", *PLOVER_FILTERS, "parent", "q",
+                  "status", "updated_after"]
 
     def filter_country(self, queryset, name, value):
         if not value:

@@ -24,6 +24,7 @@ ACTOR_BRIEF = ("slug", "name", "kind", "country")
 EVENT_BRIEF = ("slug", "title", "date", "date_precision")
 SOURCE_BRIEF = ("slug", "title", "publisher", "kind")
 RECORD = ("public_id", "slug", "status", "date", "date_precision", "created_at", "updated_at")
+PLOVER = ("plover_type", "plover_mode", "plover_contexts", "plover_hand_coded")
 
 
 def _related(name, fields):
@@ -72,7 +73,7 @@ class StatementQuerySet(ReviewedQuerySet):
 class ReactionQuerySet(ReviewedQuerySet):
     def for_api(self):
         return self.select_related("actor", "event").only(
-            *RECORD, "kind", "stance", "description", "cameo_code", "certainty",
+            *RECORD, "kind", "stance", "description", "cameo_code", *PLOVER, "certainty",
             *_related("actor", ACTOR_BRIEF), *_related("event", EVENT_BRIEF),
         ).prefetch_related(_citations(self))
 

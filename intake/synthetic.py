@@ -4,8 +4,9 @@ Everything is made up and says so: slugs start with ``syn-``, names and texts sa
 sources have no URL. The same ``(reactions, seed)`` always gives the same rows, ids aside, on any
 database. Rows are produced as plain tuples in table-column order and written with COPY on
 PostgreSQL (psycopg 3 ``cursor.copy``) or ``executemany`` elsewhere, so derived columns
-(``search_text``, ``public_id``, timestamps) are filled here exactly as ``save()`` would fill them,
-and every constraint and trigger (a reaction's actor is a state or an IGO) still runs in the database.
+(``search_text``, ``public_id``, timestamps, the PLOVER coding of the CAMEO code) are filled here
+exactly as ``save()`` would fill them, and every constraint and trigger (a reaction's actor is a state
+or an IGO, a PLOVER mode fits its type) still runs in the database.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django_countries import countries
 
 from actors.choices import ActorKind
@@ -29,6 +30,7 @@ from core.dates import DatePrecision
 from core.text import fold
 from events.choices import ActorRole, Certainty, ReactionKind, Stance
 from events.models import Event, EventActor, Reaction, Statement
+from events.plover import plover_for_cameo
 from sources.choices import SourceKind
 from sources.models import Citation, Source
 
@@ -45,7 +47,7 @@ KIND_STANCE_CAMEO = {
     ReactionKind.CALL_FOR_MEETING: [(Stance.NEUTRAL, "026"), (Stance.NEUTRAL, "02")],
     ReactionKind.ABSTENTION: [(Stance.ABSTAINS, "")],
     ReactionKind.SEVERED_TIES: [(Stance.CONDEMNS, "161"), (Stance.CONDEMNS, "16")],
-    ReactionKind.LEGAL_ACTION: [(Stance.CONDEMNS, "0213"), (Stance.CONDEMNS, "")],
+    ReactionKind.LEGAL_ACTION: [(Stance.CONDEMNS, "115"), (Stance.CONDEMNS, "0213"), (Stance.CONDEMNS, "")],
     ReactionKind.OTHER: [(Stance.NEUTRAL, "")],
 }
 KIND_WEIGHTS = [30, 30, 12, 10, 6, 4, 4, 4]
@@ -65,6 +67,13 @@ TOPICS = ["embassy", "border", "election", "trade", "asylum", "sanctions", "summ
 EVENT_CAMEO = ["010", "036", "111", "161", "17", "0213", "19", "040", "050", "112"]
 ADJECTIVES = ["urgent", "bilateral", "regional", "disputed", "unexpected", "lengthy", "brief", "joint",
               "contested", "historic", "quiet", "formal"]
+
+
+def _plover(cameo: str) -> dict:
+    """PLOVER columns as save() fills them: the CAMEO code's default coding, not coded by hand."""
+    coding = plover_for_cameo(cameo)
+    return {"plover_type": coding.type, "plover_mode": coding.mode, "plover_contexts": list(coding.contexts),
+            "plover_hand_coded": False}
 
 
 def _check_cameo():
@@ -153,14 +162,14 @@ class Writer:
         row = []
         for f in self.fields:
             value = values[f.attname] if f.attname in values else f.get_default()
-            if f.attname == "aliases":
+            if isinstance(f, models.JSONField):  # aliases, plover_contexts: JSON text for COPY and SQLite
                 value = json.dumps(value)
             row.append(value)
         if self._copy is not None:
             self._copy.write_row(row)
         else:
             self._buffer.append(tuple(
-                v if f.attname == "aliases" else f.get_db_prep_value(v, connection, prepared=False)
+                v if isinstance(f, models.JSONField) else f.get_db_prep_value(v, connection, prepared=False)
                 for f, v in zip(self.fields, row, strict=True)))
             if len(self._buffer) >= 5000:
                 self.flush()
@@ -309,8 +318,9 @@ def generate(reactions: int, seed: int = 42, log=print) -> dict:
             title = f"Synthetic {rng.choice(ADJECTIVES)} {topic} dispute {i} in {c.name}"
             description = f"Synthetic event {i} about {topic}, made up for scale tests."
             place = f"Synthetic City {i % 500}"
+            cameo = rng.choice(EVENT_CAMEO)
             pk = w.add(title=title, slug=f"{PREFIX}event-{i}", place=place, country=c.code,
-                       description=description, cameo_code=rng.choice(EVENT_CAMEO),
+                       description=description, cameo_code=cameo, **_plover(cameo),
                        certainty=Certainty.REPORTED, parent_id=None, date=day,
                        date_precision=DatePrecision.DAY,
                        search_text=fold(f"{title} {description} {place}"), **reviewed())
@@ -371,6 +381,7 @@ def generate(reactions: int, seed: int = 42, log=print) -> dict:
             certainty = Certainty.ALLEGED if rng.random() < 0.03 else Certainty.REPORTED
             reactions_made.append(w.add(slug=f"{PREFIX}reaction-{i}", actor_id=actor, event_id=ev_pk,
                                         kind=kind, stance=stance, description=description, cameo_code=cameo,
+                                        **_plover(cameo),
                                         certainty=certainty,
                                         date=day, date_precision=precision, search_text=fold(description),
                                         **row))

@@ -5,10 +5,37 @@ from actors.api.serializers import ActorBriefSerializer
 from core.api.representation import country_fields, date_text, datetime_text, uuid_text
 from events.cameo import cameo_label
 from events.models import Event, EventActor, Reaction, Statement
+from events.plover.ontology import PloverContext, PloverMode, PloverType
 from sources.api.serializers import CitationSerializer
 
 # Every serializer here writes its dict out in to_representation (see core/api/representation.py);
 # the declared fields define the schema, and tests/api/test_representation.py checks both agree.
+
+
+class PloverMixin(serializers.Serializer):
+    """The PLOVER coding (events/plover/), declared so the schema shows each enum."""
+
+    plover_type = serializers.ChoiceField(
+        choices=PloverType.choices, allow_blank=True, read_only=True,
+        help_text="PLOVER event type; empty when PLOVER has no equivalent (CAMEO 01 and 02, no CAMEO code).")
+    plover_mode = serializers.ChoiceField(
+        choices=PloverMode.choices, allow_blank=True, read_only=True,
+        help_text="PLOVER mode, one the type allows; empty when none.")
+    plover_contexts = serializers.ListField(
+        child=serializers.ChoiceField(choices=PloverContext.choices), read_only=True,
+        help_text="PLOVER contexts, in the manual's order; empty when none.")
+    plover_hand_coded = serializers.BooleanField(
+        read_only=True, help_text="True when a curator set the PLOVER coding by hand; false when it comes "
+                                  "from cameo_code through the CAMEO-to-PLOVER mapping.")
+
+
+def _plover(instance):
+    return {"plover_type": instance.plover_type, "plover_mode": instance.plover_mode,
+            "plover_contexts": list(instance.plover_contexts),
+            "plover_hand_coded": instance.plover_hand_coded}
+
+
+PLOVER_FIELDS = ["plover_type", "plover_mode", "plover_contexts", "plover_hand_coded"]
 
 
 class CameoLabelMixin(serializers.Serializer):
@@ -55,7 +82,7 @@ def _citations(instance):
     return [_CITATION.to_representation(c) for c in instance.citations.all()]
 
 
-class EventSerializer(CameoLabelMixin, serializers.ModelSerializer):
+class EventSerializer(PloverMixin, CameoLabelMixin, serializers.ModelSerializer):
     country = serializers.CharField(source="country.code", read_only=True,
                                     help_text="ISO 3166-1 alpha-2 code of the place; empty when none.")
     country_name = serializers.CharField(source="country.name", read_only=True,
@@ -67,8 +94,8 @@ class EventSerializer(CameoLabelMixin, serializers.ModelSerializer):
     class Meta:
         model = Event
         fields = ["public_id", "slug", "title", "date", "date_precision", "place", "country", "country_name",
-                  "description", "cameo_code", "cameo_label", "certainty", "status", "parent", "participants",
-                  "citations", "created_at", "updated_at"]
+                  "description", "cameo_code", "cameo_label", *PLOVER_FIELDS, "certainty", "status", "parent",
+                  "participants", "citations", "created_at", "updated_at"]
 
     def to_representation(self, instance):
         code, name = country_fields(instance)
@@ -78,8 +105,8 @@ class EventSerializer(CameoLabelMixin, serializers.ModelSerializer):
             "date": date_text(instance.date), "date_precision": instance.date_precision,
             "place": instance.place, "country": code, "country_name": name,
             "description": instance.description, "cameo_code": instance.cameo_code,
-            "cameo_label": cameo_label(instance.cameo_code), "certainty": instance.certainty,
-            "status": instance.status,
+            "cameo_label": cameo_label(instance.cameo_code), **_plover(instance),
+            "certainty": instance.certainty, "status": instance.status,
             "parent": None if parent is None else _EVENT.to_representation(parent),
             "participants": [_PARTICIPANT.to_representation(p) for p in instance.participants.all()],
             "citations": _citations(instance),
@@ -112,7 +139,7 @@ class StatementSerializer(serializers.ModelSerializer):
         }
 
 
-class ReactionSerializer(CameoLabelMixin, serializers.ModelSerializer):
+class ReactionSerializer(PloverMixin, CameoLabelMixin, serializers.ModelSerializer):
     actor = ActorBriefSerializer(read_only=True)
     event = EventBriefSerializer(read_only=True)
     citations = CitationSerializer(many=True, read_only=True)
@@ -120,8 +147,8 @@ class ReactionSerializer(CameoLabelMixin, serializers.ModelSerializer):
     class Meta:
         model = Reaction
         fields = ["public_id", "slug", "actor", "event", "kind", "stance", "date", "date_precision",
-                  "description", "cameo_code", "cameo_label", "certainty", "status", "citations",
-                  "created_at", "updated_at"]
+                  "description", "cameo_code", "cameo_label", *PLOVER_FIELDS, "certainty", "status",
+                  "citations", "created_at", "updated_at"]
 
     def to_representation(self, instance):
         return {
@@ -131,6 +158,7 @@ class ReactionSerializer(CameoLabelMixin, serializers.ModelSerializer):
             "kind": instance.kind, "stance": instance.stance, "date": date_text(instance.date),
             "date_precision": instance.date_precision, "description": instance.description,
             "cameo_code": instance.cameo_code, "cameo_label": cameo_label(instance.cameo_code),
+            **_plover(instance),
             "certainty": instance.certainty, "status": instance.status, "citations": _citations(instance),
             **_timestamps(instance),
         }

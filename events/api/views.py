@@ -1,5 +1,5 @@
-from django.db.models import F, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models.functions import Coalesce, Concat, NullIf
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 
@@ -12,6 +12,23 @@ from events.cameo import CAMEO_CODES
 from events.choices import ReactionKind, Stance
 from events.filtersets import EventFilterSet, ReactionFilterSet, StatementFilterSet
 from events.models import DataVersion, Event, Reaction, Statement
+from events.plover.ontology import MODES, PloverType
+
+PLOVER_CSV = [csv_column("plover_type"), csv_column("plover_mode"), csv_column("plover_contexts"),
+              csv_column("plover_hand_coded")]
+# A mode means something only with its type (withdraw: RETREAT's troops or SANCTION's diplomats), so
+# modes are counted per type: key "SANCTION:withdraw".
+PLOVER_MODE_LABELS = {f"{t}:{m}": f"{PloverType(t).label}: {m}" for t, modes in MODES.items() for m in modes}
+PLOVER_STATS = {
+    "plover_type": Dimension("The PLOVER event type (null: no PLOVER equivalent or no CAMEO code).",
+                             NullIf(F("plover_type"), Value("")), dict(PloverType.choices),
+                             none_label="No PLOVER type"),
+    "plover_mode": Dimension("The PLOVER type and mode, as TYPE:mode (null: no mode).",
+                             Case(When(~Q(plover_mode=""),
+                                       then=Concat("plover_type", Value(":"), "plover_mode")),
+                                  default=None, output_field=CharField()),
+                             PLOVER_MODE_LABELS, none_label="No PLOVER mode"),
+}
 
 
 class EventViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
@@ -24,7 +41,8 @@ class EventViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
     csv_columns = [
         *RECORD_HEAD, csv_column("title"), csv_column("date"), csv_column("date_precision"),
-        csv_column("place"), csv_column("country"), csv_column("cameo_code"), csv_column("certainty"),
+        csv_column("place"), csv_column("country"), csv_column("cameo_code"), *PLOVER_CSV,
+        csv_column("certainty"),
         csv_column("parent_slug", "parent.slug"), csv_column("description"),
         csv_column("participants", lambda o: [f"{p.role}:{p.actor.slug}" for p in o.participants.all()]),
         csv_column("status"), csv_column("source_slugs", source_slugs), *RECORD_TAIL,
@@ -33,6 +51,7 @@ class EventViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
         "country": Dimension("The event's country (ISO 3166-1 alpha-2).", country_key("country"),
                              country=True, none_label="No country"),
         "cameo": Dimension("The event's CAMEO code.", NullIf(F("cameo_code"), Value("")), CAMEO_CODES),
+        **PLOVER_STATS,
         "date": Dimension("The event's date, bucketed by `interval`."),
     }
     stats_data_version = DataVersion.current
@@ -84,7 +103,7 @@ class ReactionViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
         *RECORD_HEAD, csv_column("actor_slug", "actor.slug"), csv_column("actor_name", "actor.name"),
         csv_column("actor_kind", "actor.kind"), csv_column("country", "actor.country"),
         csv_column("event_slug", "event.slug"), csv_column("kind"), csv_column("stance"), csv_column("date"),
-        csv_column("date_precision"), csv_column("certainty"), csv_column("cameo_code"),
+        csv_column("date_precision"), csv_column("certainty"), csv_column("cameo_code"), *PLOVER_CSV,
         csv_column("description"), csv_column("status"), csv_column("source_slugs", source_slugs),
         *RECORD_TAIL,
     ]
@@ -94,6 +113,7 @@ class ReactionViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
                              country_key("actor__country"), country=True, none_label="No country"),
         "kind": Dimension("The kind of reaction.", "kind", dict(ReactionKind.choices)),
         "actor_kind": Dimension("The reacting actor's kind.", "actor__kind", dict(ActorKind.choices)),
+        **PLOVER_STATS,
         "date": Dimension("The reaction's date, bucketed by `interval`."),
     }
     stats_data_version = DataVersion.current

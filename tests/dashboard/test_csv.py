@@ -20,7 +20,8 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 REACTION_COLUMNS = ["public_id", "slug", "actor_slug", "actor_name", "actor_kind", "country", "event_slug",
-                    "kind", "stance", "date", "date_precision", "certainty", "cameo_code", "description",
+                    "kind", "stance", "date", "date_precision", "certainty", "cameo_code", "plover_type",
+                    "plover_mode", "plover_contexts", "plover_hand_coded", "description",
                     "status", "source_slugs", "updated_at"]
 
 
