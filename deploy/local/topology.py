@@ -267,6 +267,10 @@ class Topology:
                 return sock.recv(16).startswith(b"+PONG")
         self._wait("redis", pong, log)
 
+    def manage(self, *args):
+        """Run a manage.py command with the app processes' settings (outside a request: on the primary)."""
+        return self._manage(*args)
+
     def _manage(self, *args):
         env = {**os.environ, **self.app_environment()}
         env.pop("DJANGO_SETTINGS_MODULE", None)
