@@ -137,10 +137,6 @@ class ReplicaHealth:
                 return state
         return None
 
-    def forget(self):
-        """Re-check every replica at the next request (after a database error in a request)."""
-        self._states.clear()
-
     def report(self) -> dict[str, dict]:
         return {alias: self.check(alias).as_json() for alias in self.aliases}
 
@@ -187,7 +183,11 @@ class ReplicaRoutingMiddleware(PinningRouterMiddleware):
             _request.alias = state.alias
             request.data_complete_until = state.replayed_until
 
-    def process_exception(self, request, exception):
-        if isinstance(exception, DATABASE_UNAVAILABLE_ERRORS) and request_read_alias() != DEFAULT_DB_ALIAS:
-            health.forget()  # the replica may have gone away: the next request checks before using it
-        return None
+    def process_response(self, request, response):
+        alias = request_read_alias()
+        if response.status_code == 503 and alias not in (None, DEFAULT_DB_ALIAS):
+            # The database did not answer (config/db_middleware.py made that a 503): if it was the replica,
+            # check it now, so only the requests already reading from it fail, not every request until
+            # the next scheduled check.
+            health.check(alias)
+        return super().process_response(request, response)
