@@ -175,7 +175,7 @@ X_FRAME_OPTIONS = "DENY"
 CORS_ALLOWED_ORIGINS = env.list("DJANGO_CORS_ALLOWED_ORIGINS", default=[])
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_URLS_REGEX = r"^/api/.*$"
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Data-Complete-Until"]
 
 # Cache-Control for /api/ GET answers: shared caches may keep anonymous answers for a minute; signed-in
 # users (who may see drafts) get answers no cache keeps.

@@ -20,13 +20,16 @@ from deploy.local.topology import Topology
 
 REPLICA_MAX_LAG = 5
 CHECK_INTERVAL = 0.2
+PROXY_MAX_AGE = 2
 
 
 @pytest.fixture(scope="session")
 def topology():
     with Topology(app_env={"DATABASE_REPLICA_MAX_LAG": str(REPLICA_MAX_LAG),
                            "DATABASE_REPLICA_CHECK_INTERVAL": str(CHECK_INTERVAL),
-                           "API_ANON_THROTTLE_RATE": "100000/minute"}) as running:
+                           "API_ANON_THROTTLE_RATE": "100000/minute",
+                           # Short, so a test sees the proxy revalidate an expired answer.
+                           "API_CACHE_CONTROL": f"public, max-age={PROXY_MAX_AGE}"}) as running:
         running.primary_sql("CREATE TABLE heartbeat (at timestamptz NOT NULL)")
         yield running
 
