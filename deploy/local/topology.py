@@ -90,7 +90,7 @@ def tail(path: Path, lines: int = 15) -> str:
 
 class Topology:
     def __init__(self, *, workdir=None, base_port=0, seeds=True, app_workers=1, app_env=None,
-                 python=None, database="eventdb", keep=False):
+                 python=None, database="eventdb", keep=False, synthetic=0):
         """``base_port`` 0 picks free ports; otherwise primary, replica, redis, app1, app2, proxy take
         base_port, base_port+1, ... ``app_env`` adds or overrides settings of both app processes."""
         self.root = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="eventdb-scale-"))
@@ -99,6 +99,7 @@ class Topology:
         names = ["primary", "replica", "redis", "app1", "app2", "proxy"]
         self.ports = {n: (base_port + i if base_port else free_port()) for i, n in enumerate(names)}
         self.seeds = seeds
+        self.synthetic = synthetic  # the benchmark's synthetic reactions (manage.py generate_synthetic)
         self.app_workers = app_workers
         self.app_env = dict(app_env or {})
         self.python = python or sys.executable
@@ -285,6 +286,9 @@ class Topology:
         self._manage("migrate", "--noinput", "-v", "0")
         if self.seeds:
             self._manage("load_seeds", "-v", "0")
+        if self.synthetic:
+            self._manage("generate_synthetic", "--reactions", str(self.synthetic), "--seed", "42")
+            self.wait_for_replication(timeout=600)
         self.started.append("migrate")
 
     def start_app(self, service):
@@ -338,6 +342,9 @@ class Topology:
             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True)
         self.started.append("proxy")
         self._wait("proxy", lambda: self._http_ok("proxy"), log)
+
+    def postmaster_pid(self, service) -> int:
+        return int((self.pgdir / service / "postmaster.pid").read_text().split()[0])
 
     def stop_service(self, service):
         proc = self.procs.pop(service, None)
