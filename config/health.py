@@ -25,7 +25,10 @@ def healthz(request):
 
 @never_cache
 def readyz(request):
-    """The database answers and every migration is applied: the API can serve traffic."""
+    """The primary answers and every migration is applied: the API can serve traffic.
+
+    ``databases`` reports the primary and each replica (status, replay lag, whether reads go to it).
+    """
     connection = connections[DEFAULT_DB_ALIAS]
     try:
         with connection.cursor() as cursor:
@@ -44,7 +47,21 @@ def readyz(request):
                                  "unapplied_migrations": pending}, status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
-    return JsonResponse({"status": "ok", "database": "ok", "unapplied_migrations": []})
+    return JsonResponse({"status": "ok", "database": "ok", "unapplied_migrations": [],
+                         "databases": databases_report()})
+
+
+def databases_report() -> dict:
+    """Each database and, for replicas, its replay lag and whether reads go to it (checked now).
+
+    A replica that lags or is down does not make the process unready: reads fall back to the primary.
+    """
+    from config.db_routers import health
+
+    replicas = health.report()
+    # "reads": anonymous reads go there (the primary takes them when no replica is in rotation).
+    primary_reads = not any(state["reads"] for state in replicas.values())
+    return {DEFAULT_DB_ALIAS: {"role": "primary", "status": "ok", "reads": primary_reads}, **replicas}
 
 
 PROBES = {"/healthz": healthz, "/healthz/": healthz, "/readyz": readyz, "/readyz/": readyz}

@@ -60,6 +60,8 @@ MIDDLEWARE = [
     # API HTTP caching: ETag/304 from the rendered body, then Cache-Control (core/api/caching.py).
     "django.middleware.http.ConditionalGetMiddleware",
     "core.api.caching.ApiCacheControlMiddleware",
+    # Before anything reads the database: picks the primary or a replica for the whole request.
+    "config.db_routers.ReplicaRoutingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -100,6 +102,33 @@ DATABASES["default"].setdefault("TEST", {})
 if env.str("DJANGO_TEST_DATABASE_NAME", default=""):
     DATABASES["default"]["TEST"]["NAME"] = env.str("DJANGO_TEST_DATABASE_NAME")
 
+# Read replicas (PostgreSQL streaming replicas of the primary above): anonymous reads go to them, writes,
+# the admin and signed-in users to the primary (config/db_routers.py). Aliases replica1, replica2, ...
+REPLICA_DATABASES = []
+for _number, _url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[]), start=1):
+    _alias = f"replica{_number}"
+    DATABASES[_alias] = env.db_url_config(_url)
+    DATABASES[_alias]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES[_alias]["CONN_HEALTH_CHECKS"] = True
+    # A replica that does not answer must fail fast: reads then fall back to the primary.
+    DATABASES[_alias].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
+        "DATABASE_REPLICA_CONNECT_TIMEOUT", default=2)
+    DATABASES[_alias]["TEST"] = {"MIRROR": "default"}  # tests never create a database on a replica
+    REPLICA_DATABASES.append(_alias)
+# A replica further behind than this (seconds of replay lag) leaves the rotation until it catches up.
+DATABASE_REPLICA_MAX_LAG = env.float("DATABASE_REPLICA_MAX_LAG", default=30.0)
+# How often each process re-checks each replica's lag (and whether a missing one is back), seconds.
+DATABASE_REPLICA_CHECK_INTERVAL = env.float("DATABASE_REPLICA_CHECK_INTERVAL", default=5.0)
+DATABASE_ROUTERS = ["config.db_routers.ReplicaRouter"]
+# Read-your-writes: after a write, the client's reads stay on the primary this long (a cookie). A replica
+# in rotation lags at most MAX_LAG (+ one check interval before that is noticed), so pinning at least that
+# long means a writer never reads from a replica that has not replayed its write yet.
+MULTIDB_PINNING_SECONDS = env.int(
+    "DATABASE_PINNING_SECONDS",
+    default=int(DATABASE_REPLICA_MAX_LAG + DATABASE_REPLICA_CHECK_INTERVAL + 0.999))
+MULTIDB_PINNING_COOKIE = "pin_primary"
+MULTIDB_PINNING_COOKIE_HTTPONLY = True
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -135,6 +164,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+MULTIDB_PINNING_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -145,7 +175,7 @@ X_FRAME_OPTIONS = "DENY"
 CORS_ALLOWED_ORIGINS = env.list("DJANGO_CORS_ALLOWED_ORIGINS", default=[])
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_URLS_REGEX = r"^/api/.*$"
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Data-Complete-Until"]
 
 # Cache-Control for /api/ GET answers: shared caches may keep anonymous answers for a minute; signed-in
 # users (who may see drafts) get answers no cache keeps.
@@ -153,9 +183,17 @@ API_CACHE_CONTROL = env.str("API_CACHE_CONTROL", default="public, max-age=60")
 API_CACHE_CONTROL_AUTHENTICATED = env.str("API_CACHE_CONTROL_AUTHENTICATED", default="private, no-store")
 
 # Django's cache: anonymous throttle counters and stats answers. Local memory (per process) by default;
-# CACHE_URL=redis://127.0.0.1:6379/1 (or pymemcache://...) shares one between workers; install the redis
-# (or pymemcache) package too, it is not a dependency.
+# CACHE_URL=redis://127.0.0.1:6379/1 shares one between every process and machine (pymemcache://... works
+# too, with the pymemcache package installed by you).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="")
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Redis down or slow: uncached answers, never 500s (config/cache.py). Without socket timeouts the
+    # redis client would wait forever on a server that stopped answering.
+    CACHES["default"]["BACKEND"] = "config.cache.ResilientRedisCache"
+    _timeout = env.float("CACHE_SOCKET_TIMEOUT", default=0.25)
+    CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": _timeout, "socket_timeout": _timeout,
+                                    **CACHES["default"].get("OPTIONS", {})}
 # Stats answers are cached per data version (events.DataVersion, bumped by database triggers), so they
 # are never stale; this timeout only bounds how long answers for old versions take up memory.
 STATS_CACHE_TIMEOUT = env.int("STATS_CACHE_TIMEOUT", default=3600)

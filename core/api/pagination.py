@@ -11,10 +11,19 @@
   key is the list's ordering (the ``ordering`` parameter or the default) plus ``id``; a nullable
   leading field (an unknown date) is handled in two phases (dated rows, then undated ones) so both
   stay index scans. The cursor moves forward only.
+
+Every page also carries, in the ``Data-Complete-Until`` header, the moment its data is complete up to:
+every change committed before it is in the answer. On the primary that is when the request started; on a
+read replica it is the replica's last replayed commit (config/db_routers.py sets
+``request.data_complete_until`` before the view runs), which may be well behind the clock. A mirror that
+takes its next ``updated_after`` / ``since`` from this (the smallest over the pages it read) instead of
+its own clock never misses a change because a page came from a lagging replica or a cache. A header, not
+a body field: the ETag hashes the body, which must not change with the clock.
 """
 
 import base64
 import binascii
+import datetime
 import json
 
 from django.conf import settings
@@ -23,6 +32,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator as DjangoPaginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F, Q, QuerySet
+from django.utils import timezone
 from django.utils.functional import cached_property
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
@@ -31,6 +41,17 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 COUNT_LIMIT = getattr(settings, "API_COUNT_LIMIT", 1_000)
 CURSOR_PARAM = "cursor"
+COMPLETE_UNTIL_HEADER = "Data-Complete-Until"
+
+
+def data_complete_until(request):
+    """The moment the data this request reads is complete up to (see the module docstring).
+
+    Set by the database routing middleware before any query; without it (a view called directly) the
+    request reads the primary, complete up to now.
+    """
+    moment = getattr(request, "data_complete_until", None)
+    return moment if moment is not None else timezone.now()
 
 
 def page_rows(queryset, start: int, stop: int):
@@ -237,6 +258,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
+        self.complete_until = data_complete_until(request)
         if self.cursor_query_param in request.query_params:
             if self.page_query_param in request.query_params:
                 raise ValidationError({self.cursor_query_param: ["Use either page or cursor, not both."]})
@@ -273,15 +295,16 @@ class PageNumberPagination(pagination.PageNumberPagination):
         return link
 
     def get_paginated_response(self, data):
+        headers = {COMPLETE_UNTIL_HEADER: self.complete_until.astimezone(datetime.UTC).isoformat()}
         if self.keyset is not None:
-            return Response({"next": self.get_next_link(), "results": data})
+            return Response({"next": self.get_next_link(), "results": data}, headers=headers)
         return Response({
             "count": self.page.paginator.count,
             "count_exact": self.page.paginator.exact,
             "next": self.get_next_link(),
             "previous": self.get_previous_link(),
             "results": data,
-        })
+        }, headers=headers)
 
     def get_paginated_response_schema(self, schema):
         schema = super().get_paginated_response_schema(schema)

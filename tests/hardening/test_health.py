@@ -36,7 +36,8 @@ def test_healthz_answers_whatever_the_host_header_so_a_container_check_works():
 def test_readyz_is_ok_when_the_database_answers_and_all_migrations_are_applied():
     response = Client().get("/readyz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "unapplied_migrations": []}
+    assert response.json() == {"status": "ok", "database": "ok", "unapplied_migrations": [],
+                               "databases": {"default": {"role": "primary", "status": "ok", "reads": True}}}
 
 
 @pytest.mark.django_db

@@ -169,3 +169,27 @@ def test_updated_after_includes_a_reaction_whose_actor_was_renamed(api_client):
     reaction.actor.save()
     rows = api_client.get("/api/reactions/", {"updated_after": since.isoformat()}).json()["results"]
     assert [r["actor"]["name"] for r in rows] == ["Renamed"]
+
+
+@pytest.mark.parametrize("path, params", [
+    ("/api/reactions/", {}), ("/api/reactions/", {"cursor": ""}),
+    ("/api/actors/", {"updated_after": "2024-01-01T00:00:00Z"}),
+    ("/api/deletions/", {"since": "2024-01-01T00:00:00Z"}),
+])
+def test_every_page_says_until_when_its_data_is_complete(api_client, path, params):
+    ReactionFactory()
+    before = timezone.now()
+    response = api_client.get(path, params)
+    after = timezone.now()
+    assert response.status_code == 200
+    # Served by the primary here: complete up to the moment the request started (replicas: test_mirror_lag).
+    complete_until = datetime.datetime.fromisoformat(response["Data-Complete-Until"])
+    assert complete_until.tzinfo is not None and before <= complete_until <= after
+
+
+def test_the_moment_is_a_header_so_the_etag_stays_the_same_while_the_data_does(api_client):
+    ReactionFactory()
+    first, second = api_client.get("/api/reactions/"), api_client.get("/api/reactions/")
+    assert first["Data-Complete-Until"] < second["Data-Complete-Until"]
+    assert first["ETag"] == second["ETag"]
+    assert api_client.get("/api/reactions/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
