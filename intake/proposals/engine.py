@@ -10,6 +10,7 @@ from .dates import find_dates, nearest
 from .directory import ActorDirectory
 from .document import Document
 from .mentions import Resolver
+from .organizations import OrganizationLexicon
 from .reactions import FoundReaction, ReactionFinder
 from .rules import Rules
 from .statements import Attribution
@@ -29,17 +30,33 @@ def default_rules() -> Rules:
     return Rules.load()
 
 
-_LEXICONS: dict[int, CountryLexicon] = {}
+_LEXICONS: dict[int, tuple[Rules, CountryLexicon, OrganizationLexicon]] = {}
+
+
+def _lexicons(rules: Rules) -> tuple[CountryLexicon, OrganizationLexicon]:
+    # Building the name regexes takes a few milliseconds; keep one set per rules object (the rules
+    # object is kept alongside so its id cannot be reused by another one).
+    key = id(rules)
+    if key not in _LEXICONS or _LEXICONS[key][0] is not rules:
+        if len(_LEXICONS) > 8:
+            _LEXICONS.clear()
+        countries = CountryLexicon(
+            rules.country_aliases,
+            rules.not_countries,
+            capital_aliases=rules.capital_aliases,
+            not_capitals=rules.not_capitals,
+            not_states=rules.not_states,
+        )
+        _LEXICONS[key] = (rules, countries, OrganizationLexicon(rules.organizations))
+    return _LEXICONS[key][1], _LEXICONS[key][2]
 
 
 def _lexicon(rules: Rules) -> CountryLexicon:
-    # Building the country regex takes a few milliseconds; keep one per rules object.
-    key = id(rules)
-    if key not in _LEXICONS:
-        if len(_LEXICONS) > 8:
-            _LEXICONS.clear()
-        _LEXICONS[key] = CountryLexicon(rules.country_aliases, rules.not_countries)
-    return _LEXICONS[key]
+    return _lexicons(rules)[0]
+
+
+def _organizations(rules: Rules) -> OrganizationLexicon:
+    return _lexicons(rules)[1]
 
 
 def propose(
@@ -58,7 +75,8 @@ def propose(
         raise TypeError("text must be a str")
     rules = rules or default_rules()
     folded = fold(text)
-    resolver = Resolver(directory=directory, lexicon=_lexicon(rules), rules=rules)
+    countries, organizations = _lexicons(rules)
+    resolver = Resolver(directory=directory, lexicon=countries, rules=rules, organizations=organizations)
     sents = sentences(text)
     mentions = resolver.find(text, folded)
     quotes = quotations(text)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .organizations import Organization
 from .types import ACTOR_KINDS, REACTION_KINDS, STANCES
 
 DEFAULT_RULES_PATH = Path(__file__).resolve().parent.parent / "rules.yaml"
@@ -75,13 +76,19 @@ class Rules:
     function_words: frozenset[str]
     country_aliases: dict[str, tuple[str, ...]]
     not_countries: tuple[str, ...]
+    capital_aliases: dict[str, tuple[str, ...]]
+    not_capitals: tuple[str, ...]
+    not_states: tuple[str, ...]
+    organizations: tuple[Organization, ...]
+    state_nouns: re.Pattern  # "Peruvian police", "the Kyrgyz side": a demonym that is the state
+    thing_nouns: re.Pattern  # "the trawler Nordkapp": the name after it is a thing, not an actor
     raw: dict = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Rules:
         path = Path(path) if path else DEFAULT_RULES_PATH
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506
         except (OSError, yaml.YAMLError) as exc:
             raise RulesError(f"{path}: cannot read the rules file: {exc}") from exc
         return cls.from_dict(data, origin=str(path))
@@ -174,8 +181,33 @@ class Rules:
                 str(code).upper(): tuple(str(n) for n in names or []) for code, names in aliases.items()
             },
             not_countries=tuple(w.lower() for w in reader.words(data, "not_countries")),
+            capital_aliases={
+                str(code).upper(): tuple(str(n) for n in names or [])
+                for code, names in reader.section(data, "capital_aliases", dict).items()
+            },
+            not_capitals=tuple(reader.words(data, "not_capitals")),
+            not_states=tuple(w.upper() for w in reader.words(data, "not_states")),
+            organizations=reader.organizations(data),
+            state_nouns=_words(reader.words(data, "state_nouns")),
+            thing_nouns=_words(reader.words(data, "thing_nouns")),
             raw=data,
         )
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a key given twice in one mapping: YAML would keep the last one and
+    silently drop a curator's earlier entry."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{key!r} is given twice in the same section", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 def _words(words: list[str]) -> re.Pattern:
@@ -248,6 +280,20 @@ class _Reader:
             else:
                 self.fail(where, f"an example must be a sentence or a mapping with text: {item!r}")
         return tuple(examples)
+
+    def organizations(self, data: dict) -> tuple[Organization, ...]:
+        found = []
+        for i, entry in enumerate(self.section(data, "organizations", list)):
+            where = f"organizations[{i}]"
+            name = entry.get("name")
+            if not isinstance(name, str) or not name.strip():
+                self.fail(where, "missing name")
+            aliases = entry.get("aliases") or []
+            if not isinstance(aliases, list):
+                self.fail(where, "aliases must be a list")
+            kind = self.choice(entry, "kind", ACTOR_KINDS, where, default="international_organization")
+            found.append(Organization(name.strip(), tuple(str(a) for a in aliases), kind))
+        return tuple(found)
 
     def cues(self, data: dict, name: str) -> tuple[Cue, ...]:
         return tuple(
