@@ -9,6 +9,7 @@ import re
 from .mentions import Mention, Resolver
 from .rules import Rules
 from .text import Quote, Sentence
+from .types import ActorRef
 
 # Words between a determiner-like modifier and a name ("the", "its", ...): skipped when looking at
 # what stands before a name.
@@ -42,6 +43,20 @@ GLUE = re.compile(
     r"\bvice\b|\bhead\b|\bchief\b|\bgeneral\b)*$"
 )
 _COORDINATION = re.compile(r"^\s*,?\s*(?:and|or|nor)\s+$")
+# An aside after a name: ", which has never had relations with Ankara," / ", by far the bloc's heaviest
+# member," / ", a former justice minister,". It is skipped when looking for the subject of a verb and
+# for a negation before it ("Cyprus, which has never ..., and France condemned" is two condemnations).
+_ASIDE = re.compile(r",\s+(?P<body>[^,;:\"()]{1,140}?),\s+(?P<next>[\w'-]+)")
+_RELATIVE = {"which", "who", "whose", "whom", "where"}
+# Auxiliaries and adverbs between a subject and its verb: "it has also", "the ministry quickly".
+_AUX_TAIL = re.compile(
+    r"(?:\s+(?:has|have|had|also|already|then|later|since|further|formally|officially|is|was|were|are|"
+    r"will|would|did|does|do|each|both|all|itself|themselves|\w+ly))*\s*$"
+)
+_DATELINE = re.compile(
+    r"^(?P<cities>[A-Z][A-Z.'\u2019 -]{2,30}(?:/[A-Z][A-Z.'\u2019 -]{2,30})*)"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[-\u2013\u2014]+\s"
+)
 
 
 class Document:
@@ -66,6 +81,153 @@ class Document:
         self.resolver = resolver
         self.rules = rules
         self.published = published
+        self.asides = self._find_asides()
+        self.aside_starts = [a[0] for a in self.asides]
+        self.dateline = self._find_dateline()
+        self._resolve_roles()
+
+    # -- the dateline and officials without a country ----------------------------------------------
+    def _find_dateline(self) -> Mention | None:
+        """ "LIMA, March 14 - ...", "OSLO — ...": the capital a wire report is filed from. An official
+        or a ministry named without a country is, failing anything nearer, of that state."""
+        for sentence in self.sentences[:4]:
+            head = self.text[sentence.start : sentence.start + 60]
+            m = _DATELINE.match(head)
+            if m is None:
+                continue
+            cities = m.group("cities").split("/")
+            if len(cities) != 1:
+                return None  # "SANTIAGO/LIMA": filed from both sides
+            return next(
+                (
+                    mention
+                    for mention in self.mentions
+                    if mention.start == sentence.start and mention.how == "capital"
+                ),
+                None,
+            )
+        return None
+
+    def _resolve_roles(self) -> None:
+        """Whom an official with no state beside the name ("Foreign Minister Ana Ruiz said") or a
+        ministry named without its country speaks for, nearest first:
+        1. a capital the sentence places them in ("told reporters in Lima");
+        2. a state or organization that is a subject in the same sentence ("Chile has written to the
+           court, Foreign Minister Ana Ruiz said"; "Ana Ruiz said Chile would ...");
+        3. the dateline's state;
+        4. the subject of one of the three sentences before, in the same or the previous paragraph."""
+        resolved: dict[str, ActorRef] = {}
+        for mention in self.mentions:
+            if not mention.needs_state or mention.speaks_for is not None or mention.former:
+                continue
+            key = mention.ref.key
+            ref = resolved.get(key) or self._state_for_official(mention)
+            if ref is None:
+                continue
+            resolved[key] = ref
+            mention.speaks_for = ref
+            if mention.ref.new is not None:
+                self.resolver.new_roles.setdefault(mention.ref.new, ref)
+        for mention in self.mentions:
+            # Later mentions by surname speak for the same state.
+            if mention.speaks_for is None and not mention.former and mention.ref.key in resolved:
+                mention.speaks_for = resolved[mention.ref.key]
+
+    def _state_for_official(self, official: Mention) -> ActorRef | None:
+        sentence = self.sentence_at(official.start)
+        for mention in self.mentions_in(sentence.start, sentence.end):
+            before = self.folded[max(sentence.start, mention.start - 4) : mention.start]
+            if mention.how == "capital" and before.endswith("in "):
+                return mention.speaks_for
+        for mention in self.mentions_in(sentence.start, sentence.end):
+            if mention is official or mention.kind == "person" or self.in_aside(mention.start):
+                continue
+            if self._reacting(mention) and not self.is_object(mention, sentence.start):
+                return mention.speaks_for
+        if self.dateline is not None and self._reacting(self.dateline):
+            if self.resolver.kind_of(self.dateline.speaks_for) == "state":
+                return self.dateline.speaks_for
+        for back in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+            previous = self.sentences[back]
+            if sentence.paragraph - previous.paragraph > 1:
+                break
+            subject = self.subject_of(previous)
+            if subject is not None and self._reacting(subject):
+                return subject.speaks_for
+        return None
+
+    def _reacting(self, mention: Mention) -> bool:
+        ref = mention.speaks_for
+        return ref is not None and self.resolver.kind_of(ref) in ("state", "international_organization")
+
+    def subject_of(self, sentence: Sentence) -> Mention | None:
+        """The subject of a sentence: a pronoun or "the government" among its first words (resolved),
+        else its first actor that is not an object."""
+        head = self.folded[sentence.start : min(sentence.end, sentence.start + 50)]
+        words = list(re.finditer(r"[\w'-]+", head))[:6]
+        first_mention = next(
+            (m for m in self.mentions_in(sentence.start, sentence.end) if not self.in_aside(m.start)), None
+        )
+        for index, word in enumerate(words):
+            position = sentence.start + word.start()
+            if first_mention is not None and position >= first_mention.start:
+                break
+            if index and words[index - 1].group() in self.rules.object_prepositions:
+                continue
+            for phrase, kinds in self.rules.anaphora:
+                if re.match(rf"{re.escape(phrase)}\b", head[word.start() :]) and phrase not in ("he", "she"):
+                    pointed = self.antecedent(position, kinds)
+                    if pointed is not None:
+                        return pointed
+        group = self.subject_group(sentence.start, sentence.end)
+        return group[0] if group else None
+
+    # -- asides ----------------------------------------------------------------------------------
+    def _find_asides(self) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        for m in re.finditer(r"\([^()\n]{1,200}\)", self.text):
+            found.append((m.start(), m.end()))
+        for mention in self.mentions:
+            if self.in_quote(mention.start):
+                continue
+            sentence = self.sentence_at(mention.start)
+            m = _ASIDE.match(self.folded, mention.end, sentence.end)
+            if m is None:
+                continue
+            first = m.group("body").split()[0]
+            if not self.text[m.start("body")].islower():
+                continue  # ", Peru and Chile": a list goes on with a name
+            if not self.text[m.start("next")].islower():
+                continue
+            if first not in _RELATIVE and m.group("next") in ("and", "or", "nor"):
+                continue  # "Chile, the OAS, and Peru": a list
+            if len(m.group("body").split()) > 18:
+                continue
+            found.append((mention.end, m.end("body") + 1))
+        found.sort()
+        return found
+
+    def in_aside(self, position: int, *, keep: int | None = None) -> bool:
+        """Inside an aside (not counting one that holds `keep`, the verb being looked at)."""
+        index = bisect.bisect_right(self.aside_starts, position) - 1
+        while index >= 0:
+            start, end = self.asides[index]
+            if start <= position < end and not (keep is not None and start <= keep < end):
+                return True
+            if end <= position and start < position - 400:
+                break
+            index -= 1
+        return False
+
+    def without_asides(self, start: int, end: int, *, keep: int | None = None) -> str:
+        """folded[start:end] with the asides blanked out (same length)."""
+        chars = list(self.folded[start:end])
+        for a, b in self.asides:
+            if b <= start or a >= end or (keep is not None and a <= keep < b):
+                continue
+            for i in range(max(a, start), min(b, end)):
+                chars[i - start] = " "
+        return "".join(chars)
 
     # -- positions -------------------------------------------------------------------------------
     def sentence_at(self, position: int) -> Sentence:
@@ -97,6 +259,11 @@ class Document:
     def is_object(self, mention: Mention, floor: int) -> bool:
         """Named after a preposition ("with Chile", "in Peru"), or as the owner of a thing
         ("Ecuador's actions"): an object or a place, not a subject."""
+        before = self.folded[max(floor, mention.start - 3) : mention.start]
+        if before.endswith(", "):
+            previous = [m for m in self.mentions_in(floor, mention.start) if m.end == mention.start - 2]
+            if previous and previous[0].how == "capital" and self.is_object(previous[0], floor):
+                return True  # "sailed from Paramaribo, Suriname": a place
         words = re.findall(r"[\w'-]+", self.folded[max(floor, mention.start - 40) : mention.start])
         while words and words[-1] in _DETERMINERS:
             words.pop()
@@ -129,8 +296,10 @@ class Document:
         """The group of actors named nearest before `end` (the verb), within [start, end)."""
         group: list[Mention] = []
         for mention in reversed(self.mentions_in(start, end)):
+            if self.in_aside(mention.start, keep=end):
+                continue
             if group:
-                gap = self.folded[mention.end : group[0].start]
+                gap = self.without_asides(mention.end, group[0].start, keep=end)
                 if not GLUE.match(gap):
                     break
             if self.is_object(mention, start):
@@ -161,17 +330,44 @@ class Document:
 
     def subject_group(self, start: int, end: int) -> list[Mention]:
         """The first group of actors in [start, end) that is not an object: a clause's subject."""
-        mentions = self.mentions_in(start, end)
+        mentions = [m for m in self.mentions_in(start, end) if not self.in_aside(m.start)]
         for index, mention in enumerate(mentions):
             if self.is_object(mention, start):
                 continue
             group = [mention]
             for other in mentions[index + 1 :]:
-                if not GLUE.match(self.folded[group[-1].end : other.start]):
+                if not GLUE.match(self.without_asides(group[-1].end, other.start)):
                     break
                 group.append(other)
             return group
         return []
+
+    def subject_anaphor(self, start: int, end: int) -> tuple[int, Mention] | None:
+        """A pronoun or "the government" standing as the subject right before `end` (the verb),
+        auxiliaries and adverbs aside ("On Monday it also recalled", "the ministry has summoned"),
+        or "its/their foreign ministry" (the state it points back to): (where, the actor)."""
+        before = self.folded[start:end]
+        trimmed = _AUX_TAIL.sub("", before)
+        possessive = re.search(
+            rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})$", trimmed
+        )
+        if possessive:
+            at = start + possessive.start()
+            pointed = self.antecedent(at, ("state", "international_organization"))
+            return (at, pointed) if pointed is not None else None
+        for phrase, kinds in self.rules.anaphora:
+            if not trimmed.endswith(phrase):
+                continue
+            head = trimmed[: -len(phrase)]
+            if head and (head[-1].isalnum() or head[-1] in "'-"):
+                continue
+            previous = re.findall(r"[\w'-]+", head)
+            if previous and previous[-1] in self.rules.object_prepositions:
+                continue
+            at = start + len(head)
+            pointed = self.antecedent(at, kinds)
+            return (at, pointed) if pointed is not None else None
+        return None
 
     def anaphor_at(self, start: int, end: int) -> Mention | None:
         """If folded[start:end] begins with a pronoun or "the organization"-like phrase, the actor it
@@ -201,4 +397,6 @@ class Document:
             for mention in reversed(self.mentions_in(region_start, end)):
                 if mention.kind in kinds and not self.is_object(mention, region_start):
                     return mention
+        if "state" in kinds and self.dateline is not None:
+            return self.dateline  # "Government has recalled ..." in a report filed from its capital
         return None

@@ -45,9 +45,7 @@ _NOT_AFTER_CONNECTOR = (
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
     r"|June|July|August|September|October|November|December)\b)"
 )
-_CAPSEQ = re.compile(
-    rf"(?<![\w\-]){_TOKEN}(?:[ \t]+(?:{_CONNECTOR}[ \t]+{_NOT_AFTER_CONNECTOR})?{_TOKEN})*"
-)
+_CAPSEQ = re.compile(rf"(?<![\w\-]){_TOKEN}(?:[ \t]+(?:{_CONNECTOR}[ \t]+{_NOT_AFTER_CONNECTOR})?{_TOKEN})*")
 _CONNECTOR_WORDS = {"of", "on", "for", "and", "the"}
 
 
@@ -62,6 +60,9 @@ class Mention:
     speaks_for: ActorRef | None = None  # the state / organization it stands for (reactions, statements)
     former: bool = False
     title_start: int | None = None  # where stripped titles began ("President ..."), for roles
+    # A role with no state named beside it ("Foreign Minister Ana Ruiz said"), or a ministry named
+    # without its country: the document decides whom it speaks for (document.py).
+    needs_state: bool = False
 
     @property
     def is_reacting(self) -> bool:
@@ -211,7 +212,11 @@ class Resolver:
             mention = self._mention(text, folded, start, end, payload)
             if mention is None:
                 continue
-            if isinstance(payload, CountryTerm) and payload.demonym and not self._before_state_noun(folded, end):
+            if (
+                isinstance(payload, CountryTerm)
+                and payload.demonym
+                and not self._before_state_noun(folded, end)
+            ):
                 self.modifiers.append((mention, self._next_words(folded, end)))
                 continue
             mentions.append(mention)
@@ -267,7 +272,9 @@ class Resolver:
             owner = links.get(token) or (organizations.get(token) if len(token) >= 3 else None)
             if owner is None:
                 continue
-            mention = Mention(m.start(), m.start() + len(token), owner.ref, owner.kind, "acronym", owner.country)
+            mention = Mention(
+                m.start(), m.start() + len(token), owner.ref, owner.kind, "acronym", owner.country
+            )
             mention.speaks_for = owner.speaks_for
             added.append(mention)
             if owner.ref.new is not None:
@@ -282,9 +289,17 @@ class Resolver:
         (CAWC)". International when the name has a regional word, else another organization."""
         name = text[mention.start : mention.end]
         inside = list(self.lexicon.find(name, folded[mention.start : mention.end]))
-        regional = bool(re.search(r"\b(?:international|regional|world|global|inter|union|community)\b",
-                                  folded[mention.start : mention.end]))
-        kind = "international_organization" if (regional or (inside and inside[0][2].demonym)) else "other_organization"
+        regional = bool(
+            re.search(
+                r"\b(?:international|regional|world|global|inter|union|community)\b",
+                folded[mention.start : mention.end],
+            )
+        )
+        kind = (
+            "international_organization"
+            if (regional or (inside and inside[0][2].demonym))
+            else "other_organization"
+        )
         if mention.ref.new is not None:
             self.new.pop(mention.ref.new, None)
         ref = self._new_actor(name, kind, None)
@@ -307,7 +322,7 @@ class Resolver:
                 cut = max(before[:cut].rfind(c) for c in '.;:"(')
             window_start = before_start + cut + 1
             role_ref = self._role_in(folded, mentions, window_start, mention.start, exclude=index)
-            if role_ref is None:
+            if role_ref is None or role_ref == "unknown":
                 after = re.match(r"\s*,\s*([^,.;\"]{1,80})", folded[mention.end : mention.end + 90])
                 # An apposition is a noun phrase ("Ana Ruiz, Chile's foreign minister,"), not a clause
                 # ("..., adding that her government ...").
@@ -317,17 +332,22 @@ class Resolver:
                 ):
                     after = None
                 if after:
-                    role_ref = self._role_in(
+                    after_ref = self._role_in(
                         folded,
                         mentions,
                         mention.end + after.start(1),
                         mention.end + after.end(1),
                         exclude=index,
                     )
-            if role_ref is None and mention.ref.new is not None:
-                role_ref = self.new_roles.get(mention.ref.new)  # stated at an earlier mention
+                    if after_ref is not None and (role_ref is None or after_ref != "unknown"):
+                        role_ref = after_ref
+            if role_ref in (None, "unknown") and mention.ref.new is not None:
+                # Stated at an earlier mention.
+                role_ref = self.new_roles.get(mention.ref.new, role_ref)
             if role_ref is False:
                 mention.former, mention.speaks_for = True, None
+            elif role_ref == "unknown":
+                mention.needs_state = True
             elif role_ref is not None:
                 mention.speaks_for = role_ref
                 if mention.ref.new is not None:
@@ -338,7 +358,8 @@ class Resolver:
                     )
 
     def _role_in(self, folded, mentions, start, end, *, exclude):
-        """The state/organization a role phrase in folded[start:end] names; False for a former role."""
+        """The state/organization a role phrase in folded[start:end] names; False for a former role;
+        "unknown" for a role right beside the name that names no state ("Foreign Minister Ana Ruiz")."""
         window = folded[start:end]
         if not self.rules.roles.search(window):
             return None
@@ -354,6 +375,10 @@ class Resolver:
                 and self.kind_of(other.speaks_for) in ("state", "international_organization")
             ):
                 return other.speaks_for
+        # The role stands right beside the name (a title before it, or an apposition after it).
+        roles = self.rules.roles.pattern
+        if re.search(rf"(?:{roles})[\s,]*$", window) or re.match(rf"\s*(?:\w+\s+){{0,2}}(?:{roles})", window):
+            return "unknown"
         return None
 
     def _mention(self, text, folded, start, end, payload) -> Mention | None:
@@ -444,6 +469,8 @@ class Resolver:
             mention.speaks_for = ref
         elif kind == "government_body" and country:
             mention.speaks_for = self.state_ref(country)
+        elif kind == "government_body":
+            mention.needs_state = True  # "the Ministry of Foreign Affairs": the document's state
         return mention
 
     def _person_speaks_for(self, ref: ActorRef, former: bool) -> ActorRef | None:

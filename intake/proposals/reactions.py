@@ -24,6 +24,7 @@ from .text import Sentence, trim
 from .types import ActorRef, ProposedDate
 
 _PASSIVE_AGENT = re.compile(r"^\s+(?:\w+\s+){0,2}?by\b")
+_WITH_CLAUSE = re.compile(r"[\s,]*with\s+")
 # "... filed a complaint to denounce ...": a verb in a purpose clause is part of the action before it.
 _PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+(?:\w+ly\s+)?$")
 
@@ -114,7 +115,7 @@ class ReactionFinder:
         return _one_per_actor_and_kind(results)
 
     def _blocked(self, clause_start, t_start, t_end, clause_end) -> bool:
-        before = self.folded[clause_start:t_start]
+        before = self.doc.without_asides(clause_start, t_start, keep=t_start)
         if any(n.regex.search(before) for n in self.rules.negations):
             return True
         for cue in self.rules.hypotheticals:
@@ -141,7 +142,14 @@ class ReactionFinder:
         if agent_start is not None:
             group = self.doc.group_after(agent_start, clause_end)
         else:
+            absolute = _WITH_CLAUSE.match(self.folded, clause_start, t_start)
+            if absolute:
+                # "..., with its foreign ministry calling it unacceptable": the subject follows "with".
+                clause_start = clause_start + absolute.end()
             group = self.doc.group_before(clause_start, t_start)
+            near = self.doc.subject_anaphor(clause_start, t_start)
+            if near is not None and (not group or near[0] > group[-1].end):
+                group = [near[1]]  # "Senegal went further. On Monday it recalled ..."
             if not group:
                 pointed = self.doc.anaphor_at(clause_start, t_start)
                 group = [pointed] if pointed is not None else []
