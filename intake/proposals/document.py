@@ -348,6 +348,17 @@ class Document:
         or "its/their foreign ministry" (the state it points back to): (where, the actor)."""
         before = self.folded[start:end]
         trimmed = _AUX_TAIL.sub("", before)
+        coordinated = re.search(r"^(?P<head>.*?)(?:\s+[a-z][\w'-]*){1,6}\s+and$", trimmed)
+        if coordinated and not self.mentions_in(start + len(coordinated.group("head")), end):
+            # "On Friday it went further and expelled ...": the subject of the first verb.
+            for cut in re.finditer(r"\s+", trimmed[len(coordinated.group("head")) :]):
+                candidate = _AUX_TAIL.sub("", trimmed[: len(coordinated.group("head")) + cut.start()])
+                found = self.subject_anaphor_at_end(start, candidate)
+                if found is not None:
+                    return found
+        return self.subject_anaphor_at_end(start, trimmed)
+
+    def subject_anaphor_at_end(self, start: int, trimmed: str) -> tuple[int, Mention] | None:
         possessive = re.search(
             rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})$", trimmed
         )
@@ -397,6 +408,14 @@ class Document:
             for mention in reversed(self.mentions_in(region_start, end)):
                 if mention.kind in kinds and not self.is_object(mention, region_start):
                     return mention
+            if back == index:
+                # "Government has recalled ..., the foreign minister of Chile announced": the
+                # sentence's own source, named after the pronoun.
+                for mention in self.mentions_in(position, current.end):
+                    if self.is_source(mention) and mention.speaks_for is not None:
+                        kind = self.resolver.kind_of(mention.speaks_for)
+                        if kind in kinds or mention.kind in kinds:
+                            return mention
         if "state" in kinds and self.dateline is not None:
             return self.dateline  # "Government has recalled ..." in a report filed from its capital
         return None

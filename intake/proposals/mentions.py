@@ -212,11 +212,7 @@ class Resolver:
             mention = self._mention(text, folded, start, end, payload)
             if mention is None:
                 continue
-            if (
-                isinstance(payload, CountryTerm)
-                and payload.demonym
-                and not self._before_state_noun(folded, end)
-            ):
+            if self._is_demonym(payload, text[start:end]) and not self._before_state_noun(folded, end):
                 self.modifiers.append((mention, self._next_words(folded, end)))
                 continue
             mentions.append(mention)
@@ -225,6 +221,18 @@ class Resolver:
         return mentions
 
     # -- helpers of find -----------------------------------------------------------------------
+    @staticmethod
+    def _is_demonym(payload, written: str) -> bool:
+        """A demonym of the country lexicon, or a state's alias in the directory that reads like one
+        ("Sylvanian" for Sylvania)."""
+        if isinstance(payload, CountryTerm):
+            return payload.demonym
+        if isinstance(payload, KnownActor) and payload.kind == "state":
+            return fold(written) != fold(payload.name) and bool(
+                re.search(r"(?:an|ian|ese|ish|i|ic|ch)s?$", fold(written))
+            )
+        return False
+
     def _before_state_noun(self, folded: str, end: int) -> bool:
         """ "Peruvian police", "Chilean Foreign Minister", "the Kyrgyz side", "Thai army units": the
         demonym is the state. One other word may stand between ("Latvian Foreign Minister")."""
@@ -341,6 +349,12 @@ class Resolver:
                     )
                     if after_ref is not None and (role_ref is None or after_ref != "unknown"):
                         role_ref = after_ref
+            if role_ref == "unknown":
+                # "Foreign Minister Ana Ruiz of Chile"
+                of = re.match(r"\s+of\s+(?:the\s+)?", folded[mention.end : mention.end + 12])
+                owner = next((m for m in mentions if of and m.start == mention.end + of.end()), None)
+                if owner is not None and owner.kind in ("state", "international_organization"):
+                    role_ref = owner.speaks_for
             if role_ref in (None, "unknown") and mention.ref.new is not None:
                 # Stated at an earlier mention.
                 role_ref = self.new_roles.get(mention.ref.new, role_ref)

@@ -21,6 +21,7 @@ from .dates import find_dates, nearest
 from .document import Document
 from .rules import ReactionPattern
 from .text import Sentence, trim
+from .types import REACTING_KINDS as REACTING
 from .types import ActorRef, ProposedDate
 
 _PASSIVE_AGENT = re.compile(r"^\s+(?:\w+\s+){0,2}?by\b")
@@ -41,6 +42,10 @@ class FoundReaction:
     rule: str
     trigger: tuple[int, int]
     only_if_alone: bool = False
+    with_other_kinds: bool = False
+    # States the reaction is aimed at ("recalled its ambassador to Peru", "summoned Russia's envoy"):
+    # for guessing who started the crisis (crisis.py).
+    targets: tuple[ActorRef, ...] = ()
 
 
 class ReactionFinder:
@@ -80,13 +85,19 @@ class ReactionFinder:
         for pattern in self.rules.reactions:
             for match in pattern.regex.finditer(folded):
                 t_start, t_end = s_start + match.start(), s_start + match.end()
-                if self.doc.in_quote(t_start) or any(a < t_end and t_start < b for a, b in triggers):
+                named_agent = "agent" in pattern.regex.groupindex and match.group("agent") is not None
+                if self.doc.in_quote(t_start):
+                    continue
+                if not named_agent and any(a < t_end and t_start < b for a, b in triggers):
                     continue
                 clause_start = max([b for b in breaks if b <= t_start] + [s_start])
                 clause_end = min([b for b in breaks if b >= t_end] + [s_end])
-                if self._blocked(clause_start, t_start, t_end, clause_end):
+                if self._blocked(clause_start, t_start, t_end, clause_end, pattern.conditional_ok):
                     continue
-                actors = self._actors(pattern, sentence, clause_start, t_start, t_end, clause_end)
+                if named_agent:
+                    actors = self._named(s_start + match.start("agent"), s_start + match.end("agent"))
+                else:
+                    actors = self._actors(pattern, sentence, clause_start, t_start, t_end, clause_end)
                 if _PURPOSE.search(self.folded[clause_start:t_start]):
                     earlier = {r.actor for r in results if r.trigger[1] <= t_start}
                     actors = [a for a in actors if a not in earlier]
@@ -110,15 +121,42 @@ class ReactionFinder:
                             rule=f"pattern:{pattern.name}",
                             trigger=(t_start, t_end),
                             only_if_alone=pattern.only_if_alone,
+                            with_other_kinds=pattern.with_other_kinds,
+                            targets=tuple(t for t in self._targets(t_start, s_end) if t != actor),
                         )
                     )
         return _one_per_actor_and_kind(results)
 
-    def _blocked(self, clause_start, t_start, t_end, clause_end) -> bool:
+    def _named(self, start: int, end: int) -> list[ActorRef]:
+        """The states and organizations named in [start, end) (a pattern's `agent` group)."""
+        refs: list[ActorRef] = []
+        for mention in self.doc.mentions_in(start, end):
+            ref = mention.speaks_for
+            if ref is not None and self.resolver.kind_of(ref) in REACTING and ref not in refs:
+                refs.append(ref)
+        return refs
+
+    def _targets(self, start: int, end: int) -> list[ActorRef]:
+        """States named after the verb, outside quotes: whom the reaction is aimed at."""
+        found: list[ActorRef] = []
+        named = [m for m in self.doc.mentions_in(start, end) if m.kind == "state"]
+        named += [
+            m
+            for m, _noun in self.resolver.modifiers
+            if start <= m.start < end and not self.doc.in_quote(m.start)
+        ]
+        for mention in sorted(named, key=lambda m: m.start):
+            if mention.ref not in found:
+                found.append(mention.ref)
+        return found
+
+    def _blocked(self, clause_start, t_start, t_end, clause_end, conditional_ok=False) -> bool:
         before = self.doc.without_asides(clause_start, t_start, keep=t_start)
         if any(n.regex.search(before) for n in self.rules.negations):
             return True
         for cue in self.rules.hypotheticals:
+            if conditional_ok and cue.scope == "after":
+                continue
             window = (
                 before + self.folded[t_start:t_end]
                 if cue.scope == "before"
@@ -148,15 +186,18 @@ class ReactionFinder:
                 clause_start = clause_start + absolute.end()
             group = self.doc.group_before(clause_start, t_start)
             near = self.doc.subject_anaphor(clause_start, t_start)
-            if near is not None and (not group or near[0] > group[-1].end):
+            if near is not None and (not self._refs(group) or near[0] > group[-1].end):
                 group = [near[1]]  # "Senegal went further. On Monday it recalled ..."
-            if not group:
+            if not self._refs(group):
                 pointed = self.doc.anaphor_at(clause_start, t_start)
                 group = [pointed] if pointed is not None else []
+        return self._refs(group)
+
+    def _refs(self, group) -> list[ActorRef]:
         refs: list[ActorRef] = []
         for mention in group:
             ref = mention.speaks_for
-            if ref is None or self.resolver.kind_of(ref) not in ("state", "international_organization"):
+            if ref is None or self.resolver.kind_of(ref) not in REACTING:
                 continue
             if ref not in refs:
                 refs.append(ref)

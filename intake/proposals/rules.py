@@ -38,6 +38,8 @@ class ReactionPattern:
     regex: re.Pattern
     agent_after: bool  # the actor follows the match ("condemnation from Chile")
     only_if_alone: bool  # proposed only when the actor has no other reaction in the sentence
+    conditional_ok: bool  # "ready to mediate if asked": a condition after the verb blocks nothing
+    with_other_kinds: bool  # a statement kept beside the actor's other reactions
     name: str  # "condemnation#2": for tests and for ReactionProposal.rule
     examples: tuple[Example, ...] = ()
     not_examples: tuple[str, ...] = ()
@@ -116,6 +118,8 @@ class Rules:
                         regex=reader.regex(entry, at),
                         agent_after=bool(entry.get("agent_after", False)),
                         only_if_alone=bool(entry.get("only_if_alone", False)),
+                        conditional_ok=bool(entry.get("conditional_ok", False)),
+                        with_other_kinds=bool(entry.get("with_other_kinds", False)),
                         name=f"{kind}#{number}",
                         examples=reader.examples(entry, at),
                         not_examples=tuple(str(t) for t in entry.get("not_examples", []) or []),
