@@ -55,8 +55,9 @@ _AUX_TAIL = re.compile(
 )
 _DATELINE = re.compile(
     r"^(?P<cities>[A-Z][A-Z.'\u2019 -]{2,30}(?:/[A-Z][A-Z.'\u2019 -]{2,30})*)"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[-\u2013\u2014]+\s"
+    r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[-\u2013\u2014]+\s"
 )
+_NOT_BEFORE_ANAPHOR = {"a", "an", "his", "her", "its", "their", "our", "whose", "this", "that", "new", "interim"}
 
 
 class Document:
@@ -191,6 +192,8 @@ class Document:
             if self.in_quote(mention.start):
                 continue
             sentence = self.sentence_at(mention.start)
+            if self.is_object(mention, sentence.start):
+                continue  # an aside explains a subject: "on the Mexican Embassy, the President ..." is no aside
             m = _ASIDE.match(self.folded, mention.end, sentence.end)
             if m is None:
                 continue
@@ -373,8 +376,13 @@ class Document:
             if head and (head[-1].isalnum() or head[-1] in "'-"):
                 continue
             previous = re.findall(r"[\w'-]+", head)
-            if previous and previous[-1] in self.rules.object_prepositions:
-                continue
+            if previous and (
+                previous[-1] in self.rules.object_prepositions
+                or previous[-1] in _NOT_BEFORE_ANAPHOR
+                or previous[-1].endswith(("'s", "s'"))
+                or any(m.end == start + len(head.rstrip()) for m in self.mentions_in(start, start + len(head)))
+            ):
+                continue  # "Chile's government", "a new government": not a pronoun-like subject
             at = start + len(head)
             pointed = self.antecedent(at, kinds)
             return (at, pointed) if pointed is not None else None

@@ -26,6 +26,7 @@ from .types import ActorRef, ProposedDate
 
 _PASSIVE_AGENT = re.compile(r"^\s+(?:\w+\s+){0,2}?by\b")
 _WITH_CLAUSE = re.compile(r"[\s,]*with\s+")
+_PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?[a-z]+ing\b[^,]*$")
 # "... filed a complaint to denounce ...": a verb in a purpose clause is part of the action before it.
 _PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+(?:\w+ly\s+)?$")
 
@@ -184,7 +185,12 @@ class ReactionFinder:
             if absolute:
                 # "..., with its foreign ministry calling it unacceptable": the subject follows "with".
                 clause_start = clause_start + absolute.end()
-            group = self.doc.group_before(clause_start, t_start)
+            if _PARTICIPLE.search(self.folded[clause_start:t_end]):
+                # "Sylvania expelled two Freedonian diplomats, accusing them of spying": the
+                # participle's subject is the clause's, not the object named before the comma.
+                group = self.doc.subject_group(clause_start, t_start)
+            else:
+                group = self.doc.group_before(clause_start, t_start)
             near = self.doc.subject_anaphor(clause_start, t_start)
             if near is not None and (not self._refs(group) or near[0] > group[-1].end):
                 group = [near[1]]  # "Senegal went further. On Monday it recalled ..."
