@@ -57,7 +57,20 @@ _DATELINE = re.compile(
     r"^(?P<cities>[A-Z][A-Z.'\u2019 -]{2,30}(?:/[A-Z][A-Z.'\u2019 -]{2,30})*)"
     r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[-\u2013\u2014]+\s"
 )
-_NOT_BEFORE_ANAPHOR = {"a", "an", "his", "her", "its", "their", "our", "whose", "this", "that", "new", "interim"}
+_NOT_BEFORE_ANAPHOR = {
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "whose",
+    "this",
+    "that",
+    "new",
+    "interim",
+}
 
 
 class Document:
@@ -380,7 +393,9 @@ class Document:
                 previous[-1] in self.rules.object_prepositions
                 or previous[-1] in _NOT_BEFORE_ANAPHOR
                 or previous[-1].endswith(("'s", "s'"))
-                or any(m.end == start + len(head.rstrip()) for m in self.mentions_in(start, start + len(head)))
+                or any(
+                    m.end == start + len(head.rstrip()) for m in self.mentions_in(start, start + len(head))
+                )
             ):
                 continue  # "Chile's government", "a new government": not a pronoun-like subject
             at = start + len(head)

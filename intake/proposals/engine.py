@@ -6,6 +6,7 @@ import datetime
 import functools
 
 from .countries import CountryLexicon
+from .crisis import initiator, settle_stances
 from .dates import find_dates, nearest
 from .directory import ActorDirectory
 from .document import Document
@@ -114,6 +115,7 @@ def propose(
             attributed, found, proposals, text, folded, rules, finder, resolver, published
         )
     )
+    settle_stances(found, initiator(found), resolver.kind_of)
     proposals.reactions = _merge(_drop_secondary(found), text, resolver)
 
     proposals.new_actors = [actor for key, actor in resolver.new.items() if key in resolver.used]

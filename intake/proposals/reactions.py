@@ -47,6 +47,7 @@ class FoundReaction:
     # States the reaction is aimed at ("recalled its ambassador to Peru", "summoned Russia's envoy"):
     # for guessing who started the crisis (crisis.py).
     targets: tuple[ActorRef, ...] = ()
+    aimed_at_initiator_kind: str | None = None
 
 
 class ReactionFinder:
@@ -123,6 +124,7 @@ class ReactionFinder:
                             trigger=(t_start, t_end),
                             only_if_alone=pattern.only_if_alone,
                             with_other_kinds=pattern.with_other_kinds,
+                            aimed_at_initiator_kind=pattern.aimed_at_initiator_kind,
                             targets=tuple(t for t in self._targets(t_start, s_end) if t != actor),
                         )
                     )

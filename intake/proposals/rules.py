@@ -40,6 +40,7 @@ class ReactionPattern:
     only_if_alone: bool  # proposed only when the actor has no other reaction in the sentence
     conditional_ok: bool  # "ready to mediate if asked": a condition after the verb blocks nothing
     with_other_kinds: bool  # a statement kept beside the actor's other reactions
+    aimed_at_initiator_kind: str | None  # "solidarity with X": `support` when X started the crisis
     name: str  # "condemnation#2": for tests and for ReactionProposal.rule
     examples: tuple[Example, ...] = ()
     not_examples: tuple[str, ...] = ()
@@ -120,6 +121,11 @@ class Rules:
                         only_if_alone=bool(entry.get("only_if_alone", False)),
                         conditional_ok=bool(entry.get("conditional_ok", False)),
                         with_other_kinds=bool(entry.get("with_other_kinds", False)),
+                        aimed_at_initiator_kind=(
+                            reader.choice(entry, "if_aimed_at_initiator", REACTION_KINDS, at)
+                            if "if_aimed_at_initiator" in entry
+                            else None
+                        ),
                         name=f"{kind}#{number}",
                         examples=reader.examples(entry, at),
                         not_examples=tuple(str(t) for t in entry.get("not_examples", []) or []),
