@@ -38,14 +38,14 @@ def _firm(reaction: FoundReaction) -> bool:
 
 def initiator(found: list[FoundReaction]) -> ActorRef | None:
     """The state the article's firm reactions are aimed at, when one clearly leads."""
-    score: Counter[ActorRef] = Counter()
+    score: Counter[ActorRef] = Counter()  # float points
     for reaction in found:
         if not _firm(reaction):
             continue
         for target in set(reaction.targets):
             if target != reaction.actor:
                 score[target] += 1
-        score[reaction.actor] -= 1
+        score[reaction.actor] -= 0.5
     ranked = [(ref, points) for ref, points in score.most_common() if points > 0]
     if not ranked:
         return None
@@ -67,7 +67,9 @@ def settle_stances(found: list[FoundReaction], started_by: ActorRef | None, kind
         states = [t for t in reaction.targets if kind_of(t) == "state"]
         if started_by is not None and reaction.kind == "support" and states and started_by not in states:
             reaction.kind, reaction.stance, reaction.cameo_code = "statement", "condemns", "010"
-        elif started_by is not None and reaction.aimed_at_initiator_kind and started_by in states[:1]:
+        elif (
+            started_by is not None and reaction.aimed_at_initiator_kind and reaction.named_after == started_by
+        ):
             reaction.kind, reaction.stance = reaction.aimed_at_initiator_kind, "supports"
             reaction.cameo_code = "051"
     committed: dict[ActorRef, str] = {}

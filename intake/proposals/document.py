@@ -382,6 +382,12 @@ class Document:
             at = start + possessive.start()
             pointed = self.antecedent(at, ("state", "international_organization"))
             return (at, pointed) if pointed is not None else None
+        owner = re.search(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})$", trimmed)
+        if owner:
+            # "the bloc's chair convened ...": the bloc.
+            found = self.subject_anaphor_at_end(start, trimmed[: owner.start()])
+            if found is not None:
+                return found
         for phrase, kinds in self.rules.anaphora:
             if not trimmed.endswith(phrase):
                 continue

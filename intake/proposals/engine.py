@@ -115,8 +115,9 @@ def propose(
             attributed, found, proposals, text, folded, rules, finder, resolver, published
         )
     )
-    settle_stances(found, initiator(found), resolver.kind_of)
-    proposals.reactions = _merge(_drop_secondary(found), text, resolver)
+    started_by = initiator(found)
+    settle_stances(found, started_by, resolver.kind_of)
+    proposals.reactions = _merge(_drop_secondary(found, started_by), text, resolver)
 
     proposals.new_actors = [actor for key, actor in resolver.new.items() if key in resolver.used]
     for actor in proposals.new_actors:
@@ -157,7 +158,9 @@ def _reactions_from_statements(
         quote_text = folded[item.quote.inner_start : item.quote.inner_end]
         kind, stance, code, rule = "statement", None, "010", "statement"
         for cue in rules.statement_reactions:
-            if cue.regex.search(quote_text):
+            if cue.regex.search(quote_text) and not finder.negated_in_quote(
+                item.quote.inner_start, item.quote.inner_end, cue.regex
+            ):
                 kind, stance, code, rule = cue.kind, cue.stance, cue.cameo_code, f"statement:{cue.kind}"
                 break
         if stance is None:
@@ -173,19 +176,24 @@ def _reactions_from_statements(
                 certainty=statement.certainty,
                 rule=rule,
                 trigger=(item.quote.start, item.quote.end),
-                only_if_alone=True,
+                # An official's denunciation is a condemnation of their state even beside its other
+                # steps; words that are only a statement count when the state did nothing else.
+                only_if_alone=kind == "statement",
             )
         )
     return extra
 
 
-def _drop_secondary(found: list[FoundReaction]) -> list[FoundReaction]:
+def _drop_secondary(found: list[FoundReaction], started_by: ActorRef | None = None) -> list[FoundReaction]:
     """A reaction marked only_if_alone gives way to any other reaction of the same actor citing an
     overlapping passage ("Chile cut ties, calling the raid 'reprehensible'" is one reaction). An
-    official's quote is a reaction of their state only when the article gives that state no reaction
-    of its own: otherwise the quote comments on that reaction (it stays a statement)."""
+    official's quote that is only a statement is a reaction of their state only when the article
+    gives that state no reaction of its own: otherwise the quote comments on that reaction. Likewise
+    any `statement` of an actor with reactions of other kinds, unless its pattern says
+    `with_other_kinds` (a state's own account) or the actor started the crisis (its defence)."""
     primary = [r for r in found if not r.only_if_alone]
     by_pattern = {r.actor for r in found if r.rule.startswith("pattern:")}
+    acting = {r.actor for r in found if r.kind != "statement"}
     kept = []
     for r in found:
         if r.only_if_alone and any(
@@ -193,8 +201,10 @@ def _drop_secondary(found: list[FoundReaction]) -> list[FoundReaction]:
             for p in primary
         ):
             continue
-        if r.rule.startswith("statement") and r.actor in by_pattern:
+        if r.rule == "statement" and r.actor in by_pattern:
             continue
+        if r.kind == "statement" and r.actor in acting and not r.with_other_kinds and r.actor != started_by:
+            continue  # a statement is the fallback of an actor the article shows doing nothing else
         kept.append(r)
     return kept
 

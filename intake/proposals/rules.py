@@ -85,6 +85,7 @@ class Rules:
     organizations: tuple[Organization, ...]
     state_nouns: re.Pattern  # "Peruvian police", "the Kyrgyz side": a demonym that is the state
     thing_nouns: re.Pattern  # "the trawler Nordkapp": the name after it is a thing, not an actor
+    aimed_at_nouns: re.Pattern  # "Russia's ambassador", "the Turkish move": whom a protest is aimed at
     raw: dict = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
@@ -200,6 +201,7 @@ class Rules:
             organizations=reader.organizations(data),
             state_nouns=_words(reader.words(data, "state_nouns")),
             thing_nouns=_words(reader.words(data, "thing_nouns")),
+            aimed_at_nouns=_words(reader.words(data, "aimed_at_nouns")),
             raw=data,
         )
 
