@@ -206,7 +206,7 @@ class Document:
                 continue
             sentence = self.sentence_at(mention.start)
             if self.is_object(mention, sentence.start):
-                continue  # an aside explains a subject: "on the Mexican Embassy, the President ..." is no aside
+                continue  # an aside explains a subject ("on the Mexican Embassy, the President ..." is none)
             m = _ASIDE.match(self.folded, mention.end, sentence.end)
             if m is None:
                 continue
