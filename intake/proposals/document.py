@@ -42,6 +42,12 @@ GLUE = re.compile(
     r"\bspokes(?:person|man|woman)\b|\bdelegations?\b|\bsecretary\b|\bambassadors?\b|\bpresidency\b|"
     r"\bvice\b|\bhead\b|\bchief\b|\bgeneral\b)*$"
 )
+# Verbs that report speech outright ("said X", "X told"): the first of them with a subject attributes a
+# quote; "said X" with one of them names a source (not "accused X").
+STRONG_VERBS = re.compile(
+    r"said|says|say|told|tells|wrote|writes|added|adds|stated|declared|announced|insisted|insists|"
+    r"argued|warned|noted|explained|stressed|replied|responded|posted|tweeted|confirmed|confirms"
+)
 _COORDINATION = re.compile(r"^\s*,?\s*(?:and|or|nor)\s+$")
 # An aside after a name: ", which has never had relations with Ankara," / ", by far the bloc's heaviest
 # member," / ", a former justice minister,". It is skipped when looking for the subject of a verb and
@@ -70,6 +76,7 @@ _NOT_BEFORE_ANAPHOR = {
     "that",
     "new",
     "interim",
+    "of",
 }
 
 
@@ -305,7 +312,8 @@ class Document:
         after = self.folded[mention.end : mention.end + 30]
         verbs = self.rules.attribution_verbs.pattern
         return bool(
-            re.match(rf"\s+(?:\w+ly\s+)?(?:{verbs})", after) or re.search(rf"(?:{verbs})\s+$", before)
+            re.match(rf"\s+(?:\w+ly\s+)?(?:{verbs})", after)
+            or re.search(rf"\b(?:{STRONG_VERBS.pattern})\s+$", before)
         )
 
     def group_before(self, start: int, end: int) -> list[Mention]:
@@ -405,6 +413,8 @@ class Document:
             ):
                 continue  # "Chile's government", "a new government": not a pronoun-like subject
             at = start + len(head)
+            if [m for m in self.mentions_in(at, at + len(phrase) + 1) if m.start >= at]:
+                continue  # part of a name
             pointed = self.antecedent(at, kinds)
             return (at, pointed) if pointed is not None else None
         return None
@@ -413,15 +423,26 @@ class Document:
         """If folded[start:end] begins with a pronoun or "the organization"-like phrase, the actor it
         points back to: the subject of the nearest sentence before (this one first) of a fitting kind."""
         words = self.folded[start:end].strip(" ,")
+        at = start + self.folded[start:end].find(words[:1]) if words else start
         for phrase, kinds in self.rules.anaphora:
             if re.match(rf"{re.escape(phrase)}\b", words):
-                return self.antecedent(start, kinds)
+                if self.mentions_in(at, at + len(phrase) + 1):
+                    return None  # "The Ministry of Foreign Affairs said": a name, not a pronoun
+                return self.antecedent(at, kinds)
         return None
 
     def antecedent(self, position: int, kinds: tuple[str, ...]) -> Mention | None:
         """Sentence by sentence back from `position`: an actor given as a source ("according to X",
         "X said"), else the subject, else the last actor named that is not an object."""
         sentence = self.sentence_at(position)
+        if "government_body" in kinds:
+            # "In Baghdad, the foreign ministry said ...": the capital it speaks from.
+            for mention in self.mentions_in(sentence.start, position):
+                if (
+                    mention.how == "capital"
+                    and self.folded[max(0, mention.start - 3) : mention.start] == "in "
+                ):
+                    return mention
         index = sentence.index
         region_end = position
         for back in range(index, max(-1, index - 4), -1):

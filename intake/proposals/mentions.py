@@ -504,6 +504,10 @@ class Resolver:
             self.surnames[" ".join(words[-2:])] = (ref, folded_name)
             # "Valentina Errazuriz Moll", later "Errazuriz": the first of two surnames.
             self.surnames.setdefault(words[1], (ref, folded_name))
+        # Some names are used by their first word ("Ratna Wulandari", later "Ratna"): a fallback,
+        # never taking a name already given to someone else.
+        if words[0] not in self.rules.titles and words[0] not in self.rules.function_words:
+            self.surnames.setdefault(words[0], (ref, folded_name))
 
     # -- capitalised sequences -----------------------------------------------------------------
     def _split_capseq(self, text, folded, start, end):
