@@ -389,7 +389,13 @@ class Document:
         if possessive:
             at = start + possessive.start()
             pointed = self.antecedent(at, ("state", "international_organization"))
-            return (at, pointed) if pointed is not None else None
+            if pointed is None:
+                return None
+            body = re.search(rf"(?:{self.rules.body_nouns.pattern})$", trimmed)
+            if body and pointed.kind == "state":
+                # "its foreign ministry": the state's body, named after the state.
+                pointed = self.resolver.body_mention(pointed, body.group(), at, start + len(trimmed))
+            return at, pointed
         owner = re.search(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})$", trimmed)
         if owner:
             # "the bloc's chair convened ...": the bloc.

@@ -217,10 +217,30 @@ class Resolver:
                 continue
             mentions.append(mention)
         mentions = self._acronyms(text, folded, mentions)
+        mentions = [self._as_body(text, folded, m) for m in mentions]
         self._roles_pass(folded, mentions)
         return mentions
 
     # -- helpers of find -----------------------------------------------------------------------
+    def _as_body(self, text: str, folded: str, mention: Mention) -> Mention:
+        """ "the Turkish foreign ministry", "Iceland's foreign ministry": a body of the state, which
+        speaks for it (a speaker of its own; its reactions are the state's)."""
+        if mention.kind != "state" or mention.how == "capital":
+            return mention
+        m = re.match(
+            rf"(?:'s?)?\s+(?P<noun>{self.rules.body_nouns.pattern})", folded[mention.end : mention.end + 50]
+        )
+        if m is None or text[mention.end + m.start("noun")].isupper():
+            return mention  # a capitalised name ("Turkish Foreign Ministry") is found as such
+        return self.body_mention(mention, m.group("noun"), mention.start, mention.end + m.end())
+
+    def body_mention(self, state: Mention, noun: str, start: int, end: int) -> Mention:
+        """A government body of a state, named by a common noun: "Foreign ministry of Turkey"."""
+        noun = re.sub(r"\s+", " ", noun)
+        name = f"{noun[0].upper()}{noun[1:]} of {self.name_of(state.speaks_for or state.ref)}"
+        ref = self._new_actor(name, "government_body", state.country)
+        return Mention(start, end, ref, "government_body", "body", state.country, speaks_for=state.speaks_for)
+
     @staticmethod
     def _is_demonym(payload, written: str) -> bool:
         """A demonym of the country lexicon, or a state's alias in the directory that reads like one

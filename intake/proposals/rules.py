@@ -86,6 +86,7 @@ class Rules:
     state_nouns: re.Pattern  # "Peruvian police", "the Kyrgyz side": a demonym that is the state
     thing_nouns: re.Pattern  # "the trawler Nordkapp": the name after it is a thing, not an actor
     aimed_at_nouns: re.Pattern  # "Russia's ambassador", "the Turkish move": whom a protest is aimed at
+    body_nouns: re.Pattern  # "the Turkish foreign ministry": a body of the state, a speaker of its own
     raw: dict = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
@@ -202,6 +203,7 @@ class Rules:
             state_nouns=_words(reader.words(data, "state_nouns")),
             thing_nouns=_words(reader.words(data, "thing_nouns")),
             aimed_at_nouns=_words(reader.words(data, "aimed_at_nouns")),
+            body_nouns=_words(reader.words(data, "body_nouns")),
             raw=data,
         )
 
