@@ -135,8 +135,9 @@ class Document:
         1. a capital the sentence places them in ("told reporters in Lima");
         2. a state or organization that is a subject in the same sentence ("Chile has written to the
            court, Foreign Minister Ana Ruiz said"; "Ana Ruiz said Chile would ...");
-        3. the dateline's state;
-        4. the subject of one of the three sentences before, in the same or the previous paragraph."""
+        3. the state the article opens with (its headline's or first sentence's subject);
+        4. the dateline's state;
+        5. the subject of one of the three sentences before, in the same or the previous paragraph."""
         resolved: dict[str, ActorRef] = {}
         for mention in self.mentions:
             if not mention.needs_state or mention.speaks_for is not None or mention.former:
@@ -165,6 +166,9 @@ class Document:
                 continue
             if self._reacting(mention) and not self.is_object(mention, sentence.start):
                 return mention.speaks_for
+        lead = self.lead_state()
+        if lead is not None:
+            return lead.speaks_for
         if self.dateline is not None and self._reacting(self.dateline):
             if self.resolver.kind_of(self.dateline.speaks_for) == "state":
                 return self.dateline.speaks_for
@@ -176,6 +180,18 @@ class Document:
             if subject is not None and self._reacting(subject):
                 return subject.speaks_for
         return None
+
+    def lead_state(self) -> Mention | None:
+        """The state the article opens with: the subject of its first sentences (headline included)."""
+        if not hasattr(self, "_lead"):
+            self._lead = None
+            for sentence in self.sentences[:3]:
+                subject = self.subject_of(sentence)
+                if subject is not None and subject.speaks_for is not None and self._reacting(subject):
+                    if self.resolver.kind_of(subject.speaks_for) == "state":
+                        self._lead = subject
+                        break
+        return self._lead
 
     def _reacting(self, mention: Mention) -> bool:
         ref = mention.speaks_for
