@@ -4,14 +4,16 @@ A stance is taken towards the act the article is about (issue 14). The engine do
 directly; it infers who committed it from the reactions it found:
 - the state most of the others' firm reactions are aimed at (the object of their condemnations,
   recalls, expulsions, summons, lawsuits: "recalled its ambassador to Peru", "summoned Russia's
-  envoy"), counting against a state each firm reaction of its own (the victim protests most);
+  envoy"), counting against a state each firm reaction of its own (the victim protests most) and for
+  it a denial or a defence of its own ("Freedonia denies any involvement");
 - only when one state clearly leads; otherwise nobody.
 
 Then:
 1. the initiator's own words and steps defend its act: its statements, calls and other steps are
    `supports`, and its condemnations of the other side are statements (`supports`);
-2. support for a state other than the initiator is a statement against the act (`condemns`), and
-   solidarity with the initiator is support;
+2. support for a state other than the initiator is a statement against the act (`condemns`),
+   solidarity with the initiator is support, and a statement aimed at it ("called on Freedonia to
+   release the crew") is against the act;
 3. an actor's measured reactions (statements, calls for meetings, other steps) left `neutral` take
    the stance of its firm ones: a state that recalled its ambassador and asked for a meeting is
    against the act in both.
@@ -39,13 +41,27 @@ def _firm(reaction: FoundReaction) -> bool:
 def initiator(found: list[FoundReaction]) -> ActorRef | None:
     """The state the article's firm reactions are aimed at, when one clearly leads."""
     score: Counter[ActorRef] = Counter()  # float points
+    seen: set[tuple] = set()
     for reaction in found:
+        if reaction.cameo_code == "016" or (reaction.kind == "statement" and reaction.stance == "supports"):
+            # Denying or defending: the actor is the one accused.
+            key = (reaction.actor, "defence")
+            if key not in seen:
+                seen.add(key)
+                score[reaction.actor] += 1
+            continue
         if not _firm(reaction):
             continue
         for target in set(reaction.targets):
-            if target != reaction.actor:
+            # Once per actor, kind and target: a live blog's heading repeats its entry.
+            key = (reaction.actor, reaction.kind, target)
+            if target != reaction.actor and key not in seen:
+                seen.add(key)
                 score[target] += 1
-        score[reaction.actor] -= 0.5
+        key = (reaction.actor, reaction.kind)
+        if key not in seen:
+            seen.add(key)
+            score[reaction.actor] -= 0.5
     ranked = [(ref, points) for ref, points in score.most_common() if points > 0]
     if not ranked:
         return None
@@ -65,6 +81,14 @@ def settle_stances(found: list[FoundReaction], started_by: ActorRef | None, kind
                 reaction.stance = "supports"
             continue
         states = [t for t in reaction.targets if kind_of(t) == "state"]
+        if (
+            started_by is not None
+            and reaction.kind == "statement"
+            and reaction.stance == "neutral"
+            and reaction.named_after == started_by
+        ):
+            # "called on Freedonia to release the crew": a statement aimed at the one who acted.
+            reaction.stance = "condemns"
         if started_by is not None and reaction.kind == "support" and states and started_by not in states:
             reaction.kind, reaction.stance, reaction.cameo_code = "statement", "condemns", "010"
         elif (

@@ -198,25 +198,37 @@ class Document:
         return ref is not None and self.resolver.kind_of(ref) in ("state", "international_organization")
 
     def subject_of(self, sentence: Sentence) -> Mention | None:
-        """The subject of a sentence: a pronoun or "the government" among its first words (resolved),
-        else its first actor that is not an object."""
-        head = self.folded[sentence.start : min(sentence.end, sentence.start + 50)]
-        words = list(re.finditer(r"[\w'-]+", head))[:6]
-        first_mention = next(
-            (m for m in self.mentions_in(sentence.start, sentence.end) if not self.in_aside(m.start)), None
-        )
+        """The subject of a sentence (see `clause_subject`)."""
+        return self.clause_subject(sentence.start, sentence.end, persons=False)
+
+    def clause_subject(self, start: int, end: int, *, persons: bool = True) -> Mention | None:
+        """The subject of a clause: a pronoun, "the government" or "its foreign ministry" among its
+        first words, before any name (resolved), else its first actor that is not an object."""
+        head = self.folded[start : min(end, start + 60)]
+        words = list(re.finditer(r"[\w'-]+", head))[:7]
+        first_mention = next((m for m in self.mentions_in(start, end) if not self.in_aside(m.start)), None)
         for index, word in enumerate(words):
-            position = sentence.start + word.start()
+            position = start + word.start()
             if first_mention is not None and position >= first_mention.start:
                 break
             if index and words[index - 1].group() in self.rules.object_prepositions:
                 continue
+            rest = head[word.start() :]
+            possessive = re.match(
+                rf"(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})\b", rest
+            )
+            if possessive:
+                found = self.subject_anaphor_at_end(start, head[: word.start() + possessive.end()])
+                if found is not None:
+                    return found[1]
             for phrase, kinds in self.rules.anaphora:
-                if re.match(rf"{re.escape(phrase)}\b", head[word.start() :]) and phrase not in ("he", "she"):
+                if not persons and phrase in ("he", "she"):
+                    continue
+                if re.match(rf"{re.escape(phrase)}\b", rest):
                     pointed = self.antecedent(position, kinds)
                     if pointed is not None:
                         return pointed
-        group = self.subject_group(sentence.start, sentence.end)
+        group = self.subject_group(start, end)
         return group[0] if group else None
 
     # -- asides ----------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import datetime
 import functools
 
 from .countries import CountryLexicon
-from .crisis import initiator, settle_stances
+from .crisis import FIRM_KINDS, initiator, settle_stances
 from .dates import find_dates, nearest
 from .directory import ActorDirectory
 from .document import Document
@@ -137,12 +137,13 @@ def _reactions_from_statements(
             continue
         ex_start, ex_end = item.excerpt
 
-        def overlapping(kind=None, actor=actor, ex_start=ex_start, ex_end=ex_end):
+        def overlapping(kind=None, actor=actor, ex_start=ex_start, ex_end=ex_end, firm=False):
             return any(
                 r.actor == actor
                 and r.excerpt[0] < ex_end
                 and ex_start < r.excerpt[1]
                 and (kind is None or r.kind == kind)
+                and (not firm or r.kind in FIRM_KINDS)
                 for r in [*found, *extra]
             )
 
@@ -153,8 +154,11 @@ def _reactions_from_statements(
                 own_words.certainty = statement.certainty
                 extra.append(own_words)
             continue
-        if overlapping():
-            continue  # the sentence already gave this actor a reaction
+        if overlapping(firm=True) or (overlapping() and not finder_cue(rules, folded, item, finder)):
+            # The sentence already gave this actor a reaction: the words explain a firm step ("cut
+            # ties, calling the raid 'reprehensible'"); a denunciation beside a softer one (a call for
+            # a meeting) is a condemnation of its own.
+            continue
         quote_text = folded[item.quote.inner_start : item.quote.inner_end]
         kind, stance, code, rule = "statement", None, "010", "statement"
         for cue in rules.statement_reactions:
@@ -182,6 +186,16 @@ def _reactions_from_statements(
             )
         )
     return extra
+
+
+def finder_cue(rules, folded, item, finder) -> bool:
+    """The quote's own words denounce (a `statement_reactions` cue not negated)."""
+    start, end = item.quote.inner_start, item.quote.inner_end
+    return any(
+        cue.regex.search(folded[start:end]) and not finder.negated_in_quote(start, end, cue.regex)
+        for cue in rules.statement_reactions
+        if cue.kind != "statement"
+    )
 
 
 def _drop_secondary(found: list[FoundReaction], started_by: ActorRef | None = None) -> list[FoundReaction]:

@@ -39,6 +39,8 @@ _RECENT = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|scheduled|due\s+to|set\s+to|next)\b"
 )
+# "... summoned Freedonia's ambassador and lodged a protest": the second verb shares the first's subject.
+_COORDINATED_VERB = re.compile(r"[a-z]\s+and\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?[a-z]+ing\b[^,]*$")
 # "... filed a complaint to denounce ...": a verb in a purpose clause is part of the action before it.
 _PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+(?:\w+ly\s+)?$")
@@ -138,6 +140,12 @@ class ReactionFinder:
         breaks = [s_start + m.start() for m in self.rules.clause_breaks.finditer(folded)] + [
             s_start + m.end() for m in self.rules.clause_breaks.finditer(folded)
         ]
+        mention_ends = {m.end for m in self.doc.mentions_in(s_start, s_end)}
+        for m in re.finditer(r",\s+and\s+", folded):
+            # ", and Sylvania later referred ...": a new clause, unless a list of names goes on
+            # ("Chile, Peru, and Bolivia").
+            if s_start + m.start() not in mention_ends:
+                breaks += [s_start + m.start(), s_start + m.end()]
         results: list[FoundReaction] = []
         triggers: list[tuple[int, int]] = []
         for pattern in self.rules.reactions:
@@ -284,13 +292,18 @@ class ReactionFinder:
             if absolute:
                 # "..., with its foreign ministry calling it unacceptable": the subject follows "with".
                 clause_start = clause_start + absolute.end()
-            if _PARTICIPLE.search(self.folded[clause_start:t_end]):
+            subject_first = bool(
+                _PARTICIPLE.search(self.folded[clause_start:t_end])
+                or _COORDINATED_VERB.search(self.folded[clause_start:t_start])
+            )
+            if subject_first:
                 # "Sylvania expelled two Freedonian diplomats, accusing them of spying": the
                 # participle's subject is the clause's, not the object named before the comma.
-                group = self.doc.subject_group(clause_start, t_start)
+                subject = self.doc.clause_subject(clause_start, t_start)
+                group = [subject] if subject is not None else []
             else:
                 group = self.doc.group_before(clause_start, t_start)
-            near = self.doc.subject_anaphor(clause_start, t_start)
+            near = self.doc.subject_anaphor(clause_start, t_start) if not subject_first else None
             if near is not None and (not self._refs(group) or near[0] > group[-1].end):
                 group = [near[1]]  # "Senegal went further. On Monday it recalled ..."
             if not self._refs(group):

@@ -25,6 +25,7 @@ from .mentions import Mention
 from .text import Quote, Sentence, trim
 from .types import ActorRef
 
+_NOT_A_SUBJECT = re.compile(r"(?:and|but|or|that|which|while|as|because|if|when|although|though)\b")
 _PASSIVE = re.compile(r"\b(?:been|being|be|was|were|is|are|get|got)\s+$")
 
 SPEAKING_KINDS = (
@@ -202,6 +203,8 @@ class Attribution:
         for regex in (self.after_np_verb, self.after_np_adverb_verb):
             m = regex.match(after)
             if m:
+                if _NOT_A_SUBJECT.match(m.group("np")):
+                    continue  # '"..." and that Chile had asked': a new clause, not the quote's source
                 np_start, np_end = base + m.start("np"), base + m.end("np")
                 speaker = self.np_speaker(np_start, np_end)
                 if speaker:
