@@ -151,10 +151,9 @@ class Resolver:
         return None
 
     def guess_kind(self, folded_name: str) -> str:
-        for kind, words in self.rules.kind_words.items():
-            for word in words:
-                if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", folded_name):
-                    return kind
+        for kind, regex in self.rules.kind_word_regexes.items():
+            if regex.search(folded_name):
+                return kind
         return "person"
 
     # -- mentions ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ The file's format is documented in the file itself. `Rules.load()` reads the def
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,6 +89,11 @@ class Rules:
     aimed_at_nouns: re.Pattern  # "Russia's ambassador", "the Turkish move": whom a protest is aimed at
     body_nouns: re.Pattern  # "the Turkish foreign ministry": a body of the state, a speaker of its own
     raw: dict = field(repr=False, compare=False, default_factory=dict)
+
+    @functools.cached_property
+    def kind_word_regexes(self) -> dict[str, re.Pattern]:
+        """One regex per kind of `kind_words`, in the file's order (the first kind found wins)."""
+        return {kind: _words(list(words)) for kind, words in self.kind_words.items() if words}
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Rules:
