@@ -63,6 +63,7 @@ _DATELINE = re.compile(
     r"^(?P<cities>[A-Z][A-Z.'\u2019 -]{2,30}(?:/[A-Z][A-Z.'\u2019 -]{2,30})*)"
     r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[-\u2013\u2014]+\s"
 )
+_CONJUNCTIONS = {"after", "before", "since", "until", "once", "as", "because", "when", "while", "though"}
 _NOT_BEFORE_ANAPHOR = {
     "a",
     "an",
@@ -354,7 +355,9 @@ class Document:
                 gap = self.without_asides(mention.end, group[0].start, keep=end)
                 if not GLUE.match(gap):
                     break
-            if self.is_object(mention, start):
+            if self.is_object(mention, start) and not (
+                not group and self._subject_of_subclause(mention, end)
+            ):
                 if group and _COORDINATION.match(self.folded[mention.end : group[0].start]):
                     # "with the U.S. and Israel": the whole coordination is the object.
                     while len(group) > 1 and _COORDINATION.match(self.folded[group[0].end : group[1].start]):
@@ -365,6 +368,14 @@ class Document:
                 continue
             group.insert(0, mention)
         return group
+
+    def _subject_of_subclause(self, mention: Mention, verb: int) -> bool:
+        """ "after Freedonia expelled the envoy": after a word that is also a conjunction, a name
+        followed right by the verb is the subject of its own clause."""
+        if _AUX_TAIL.sub("", self.folded[mention.end : verb]).strip(" ,'s"):
+            return False
+        words = re.findall(r"[\w'-]+", self.folded[max(0, mention.start - 20) : mention.start])
+        return bool(words) and words[-1] in _CONJUNCTIONS
 
     def group_after(self, start: int, end: int) -> list[Mention]:
         """The group of actors named first after `start` ("condemned by Chile and Peru")."""
