@@ -21,7 +21,10 @@ def test_apposition_after_the_speaker_is_no_subject(directory):
 
 
 def test_absolute_clause_without_a_named_actor_gives_nobody_the_vote(directory):
-    text = "The OAS adopted a resolution condemning the raid, with 20 members voting in favour and four abstaining."
+    text = (
+        "The OAS adopted a resolution condemning the raid, with 20 members voting in favour and four "
+        "abstaining."
+    )
     assert keys(text, directory) == {("oas", "condemnation")}
 
 
@@ -33,7 +36,10 @@ def test_absolute_clause_with_its_ministry_is_the_subjects_state(directory):
 
 
 def test_new_clause_after_and_in_keeps_actors_apart(directory):
-    text = "Chile condemned the raid within days, and in May 2025 the leaders of the OAS issued a communique condemning it."
+    text = (
+        "Chile condemned the raid within days, and in May 2025 the leaders of the OAS issued a communique "
+        "condemning it."
+    )
     found = propose(text, published=datetime.date(2025, 6, 1), directory=directory).reactions
     dates = {r.actor.key: r.date.value for r in found}
     assert dates == {"chile": None, "oas": datetime.date(2025, 5, 1)}
