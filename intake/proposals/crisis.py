@@ -12,8 +12,8 @@ Then:
 1. the initiator's own words and steps defend its act: its statements, calls and other steps are
    `supports`, and its condemnations of the other side are statements (`supports`);
 2. support for a state other than the initiator is a statement against the act (`condemns`),
-   solidarity with the initiator is support, and a statement aimed at it ("called on Freedonia to
-   release the crew") is against the act;
+   solidarity with the initiator is support, and a demand aimed at it ("called on Freedonia to
+   release the crew", not "urged Freedonia to repair the relationship") is against the act;
 3. an actor's measured reactions (statements, calls for meetings, other steps) left `neutral` take
    the stance of its firm ones: a state that recalled its ambassador and asked for a meeting is
    against the act in both.
@@ -86,8 +86,9 @@ def settle_stances(found: list[FoundReaction], started_by: ActorRef | None, kind
             and reaction.kind == "statement"
             and reaction.stance == "neutral"
             and reaction.named_after == started_by
+            and reaction.demand
         ):
-            # "called on Freedonia to release the crew": a statement aimed at the one who acted.
+            # "called on Freedonia to release the crew": a demand aimed at the one who acted.
             reaction.stance = "condemns"
         if started_by is not None and reaction.kind == "support" and states and started_by not in states:
             reaction.kind, reaction.stance, reaction.cameo_code = "statement", "condemns", "010"

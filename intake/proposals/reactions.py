@@ -27,6 +27,10 @@ from .types import ActorRef, ProposedDate
 
 _PASSIVE_AGENT = re.compile(r"^\s+(?:\w+\s+){0,2}?by\b")
 _WITH_CLAUSE = re.compile(r"[\s,]*with\s+")
+_DEMAND = re.compile(
+    r"\bto\s+(?:\w+ly\s+)?(?:release|free|withdraw|pull\s+back|stop|halt|end|cease|respect|return|reverse|"
+    r"lift|apologi[sz]e|compensate|hand\s+over|leave)\b"
+)
 _YEAR = re.compile(
     r"(?:\b(?P<month>january|february|march|april|may|june|july|august|september|october|november"
     r"|december)\s+(?:of\s+)?)?\b(?P<year>(?:18|19|20)\d\d)\b(?!\s*(?:km|kilomet|people|troops|tonnes))"
@@ -65,6 +69,8 @@ class FoundReaction:
     aimed_at_initiator_kind: str | None = None
     # The first state named after the verb, quotes included ("solidarity with Freedonia").
     named_after: ActorRef | None = None
+    # Asks someone to undo or stop something ("called on Freedonia to release the crew").
+    demand: bool = False
 
 
 class ReactionFinder:
@@ -175,7 +181,12 @@ class ReactionFinder:
                 # The date must stand in the verb's clause: "condemned on Tuesday, and it drew
                 # criticism a day later" gives the criticism no date.
                 dates = self._dates(clause_start, clause_end, t_start) if not named_agent else []
-                stance = pattern.stance if pattern.stance != "cues" else self.stance_from_cues(s_start, s_end)
+                stance = (
+                    pattern.stance
+                    if pattern.stance != "cues"
+                    else self.stance_from_cues(clause_start, clause_end)
+                )
+                demand = bool(_DEMAND.search(self.folded[t_start:clause_end]))
                 for actor in actors:
                     results.append(
                         FoundReaction(
@@ -191,7 +202,8 @@ class ReactionFinder:
                             only_if_alone=pattern.only_if_alone,
                             with_other_kinds=pattern.with_other_kinds,
                             aimed_at_initiator_kind=pattern.aimed_at_initiator_kind,
-                            named_after=self._first_state(t_end, clause_end),
+                            named_after=self._first_state(t_start, clause_end),
+                            demand=demand,
                             targets=tuple(
                                 t for t in self._targets(t_start, t_end, clause_end) if aimed and t != actor
                             ),
