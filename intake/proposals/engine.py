@@ -247,6 +247,8 @@ def _merge(found: list[FoundReaction], text: str, resolver: Resolver) -> list[Re
             proposal.excerpts.append(excerpt)
         if proposal.date.precision == "unknown" and item.date.precision != "unknown":
             proposal.date = item.date
+        if proposal.stance == "neutral" and item.stance != "neutral":
+            proposal.stance = item.stance  # a passage that takes sides says more than a heading
         if item.certainty == "reported":
             proposal.certainty = "reported"
     return list(merged.values())
