@@ -215,8 +215,9 @@ class Rules:
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe loader that refuses a key given twice in one mapping: YAML would keep the last one and
-    silently drop a curator's earlier entry."""
+    """A safe loader that refuses a key given twice in one mapping (YAML would keep the last one and
+    silently drop a curator's earlier entry), and reads only true/false as booleans: in YAML 1.1
+    the words "on", "no", "yes" and "off" of a word list would silently become True or False."""
 
     def construct_mapping(self, node, deep=False):
         seen = set()
@@ -228,6 +229,15 @@ class _UniqueKeyLoader(yaml.SafeLoader):
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_UniqueKeyLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def _words(words: list[str]) -> re.Pattern:
