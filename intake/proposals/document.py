@@ -458,11 +458,15 @@ class Document:
             ):
                 continue  # "Chile's government", "a new government": not a pronoun-like subject
             at = start + len(head)
-            if [m for m in self.mentions_in(at, at + len(phrase) + 1) if m.start >= at]:
+            if self._name_starts_in(at, at + len(phrase) + 1):
                 continue  # part of a name
             pointed = self.antecedent(at, kinds)
             return (at, pointed) if pointed is not None else None
         return None
+
+    def _name_starts_in(self, start: int, end: int) -> bool:
+        lo = bisect.bisect_left(self.mention_starts, start)
+        return lo < len(self.mentions) and self.mentions[lo].start < end
 
     def anaphor_at(self, start: int, end: int) -> Mention | None:
         """If folded[start:end] begins with a pronoun or "the organization"-like phrase, the actor it
@@ -471,7 +475,7 @@ class Document:
         at = start + self.folded[start:end].find(words[:1]) if words else start
         for phrase, kinds in self.rules.anaphora:
             if re.match(rf"{re.escape(phrase)}\b", words):
-                if self.mentions_in(at, at + len(phrase) + 1):
+                if self._name_starts_in(at, at + len(phrase) + 1):
                     return None  # "The Ministry of Foreign Affairs said": a name, not a pronoun
                 return self.antecedent(at, kinds)
         return None

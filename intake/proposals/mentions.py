@@ -186,6 +186,15 @@ class Resolver:
                 kind = self.guess_kind(name)
                 candidates.append((s, e, 2 if kind != "person" else 4, ("capseq", kind)))
 
+        # A body's full name holding a known state's name is the body: "Ministry of Foreign Affairs of
+        # Peru" (the state is what it speaks for).
+        states = [(c[0], c[1]) for c in candidates if isinstance(c[3], KnownActor) and c[3].kind == "state"]
+        candidates = [
+            (c[0], c[1], -1, c[3])
+            if c[2] == 2 and any(c[0] <= a and b <= c[1] and (a, b) != (c[0], c[1]) for a, b in states)
+            else c
+            for c in candidates
+        ]
         # Strongest first, then longest; keep the ones that overlap nothing kept.
         candidates.sort(key=lambda c: (c[2], -(c[1] - c[0]), c[0]))
         taken: list[tuple[int, int]] = []
