@@ -63,6 +63,10 @@ _DATELINE = re.compile(
     r"^(?P<cities>[A-Z][A-Z.'\u2019 -]{2,30}(?:/[A-Z][A-Z.'\u2019 -]{2,30})*)"
     r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[-\u2013\u2014]+\s"
 )
+_CHAIR = re.compile(
+    r"\b(?:chairs|chaired|chairing|holds\s+the\s+(?:rotating\s+)?(?:[\w-]+\s+)?(?:chair|chairmanship|presidency)"
+    r"|(?:current|rotating)\s+(?:chair|president)\s+of|as\s+(?:the\s+)?(?:[\w-]+\s+)?chair)\b"
+)
 _CONJUNCTIONS = {"after", "before", "since", "until", "once", "as", "because", "when", "while", "though"}
 _NOT_BEFORE_ANAPHOR = {
     "a",
@@ -107,6 +111,7 @@ class Document:
         self.aside_starts = [a[0] for a in self.asides]
         self.dateline = self._find_dateline()
         self._resolve_roles()
+        self._chairs()
 
     # -- the dateline and officials without a country ----------------------------------------------
     def _find_dateline(self) -> Mention | None:
@@ -181,6 +186,41 @@ class Document:
             if subject is not None and self._reacting(subject):
                 return subject.speaks_for
         return None
+
+    def _chairs(self) -> None:
+        """ "Malaysia, which holds the rotating ASEAN chair, issued a statement": a state acting as an
+        organization's chair speaks, in that sentence, for the organization."""
+        for start, end in self.asides:
+            aside = self.folded[start:end]
+            if not _CHAIR.search(aside):
+                continue
+            owner = next((m for m in self.mentions if m.end == start and m.kind == "state"), None)
+            if owner is None:
+                continue
+            sentence = self.sentence_at(start)
+            organization = next(
+                (m for m in self.mentions_in(start, end) if m.kind == "international_organization"), None
+            ) or next(
+                (
+                    m
+                    for m in self.mentions_in(end, sentence.end)
+                    if m.kind == "international_organization"
+                    and not self.is_object(m, end)
+                    or m.kind == "international_organization"
+                    and re.match(
+                        r"\s+(?:foreign\s+)?(?:ministers|leaders|members|heads)", self.folded[m.end :]
+                    )
+                ),
+                None,
+            )
+            if organization is None:
+                pointed = self.anaphor_at(start + aside.find("the "), end) if "the " in aside else None
+                words = re.search(r"\bthe\s+(?:bloc|organi[sz]ation|union|alliance|group|community)\b", aside)
+                if words:
+                    pointed = self.antecedent(start + words.start(), ("international_organization",))
+                organization = pointed
+            if organization is not None and organization.speaks_for is not None:
+                owner.speaks_for = organization.speaks_for
 
     def lead_state(self) -> Mention | None:
         """The state the article opens with: the subject of its first sentences (headline included)."""

@@ -30,6 +30,8 @@ _WITH_CLAUSE = re.compile(r"[\s,]*with\s+")
 _DEMAND = re.compile(
     r"\bto\s+(?:\w+ly\s+)?(?:release|free|withdraw|pull\s+back|stop|halt|end|cease|respect|return|reverse|"
     r"lift|apologi[sz]e|compensate|hand\s+over|leave)\b"
+    r"|\b(?:called\s+for|calls\s+for|calling\s+for|demanded|demands|demanding|urged|urges)\s+\"?\s*(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:release|withdrawal|return|end|halt|reversal)\b"
 )
 _YEAR = re.compile(
     r"(?:\b(?P<month>january|february|march|april|may|june|july|august|september|october|november"

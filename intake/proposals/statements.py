@@ -323,7 +323,8 @@ class Attribution:
         if speaker is None:
             return None
         if speaker.kind in ("state", "international_organization"):
-            return speaker.ref
+            # A state acting as an organization's chair speaks for the organization (document.py).
+            return speaker.speaks_for or speaker.ref
         if speaker.former:
             return None
         return speaker.speaks_for

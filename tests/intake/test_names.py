@@ -131,3 +131,13 @@ def test_dateline_gives_the_state_of_a_ministry_named_without_one(directory):
         "on Sunday."
     )
     assert keys(run(text, directory)) == {("peru", "condemnation")}
+
+
+def test_a_state_acting_as_a_blocs_chair_speaks_for_the_bloc(directory):
+    text = (
+        "The OAS condemned the seizure on Monday.\n\n"
+        "Chile, which holds the rotating chair of the bloc, convened an emergency meeting of OAS "
+        "foreign ministers."
+    )
+    found = {(r.actor.key, r.kind) for r in propose(text, published=None, directory=directory).reactions}
+    assert ("oas", "call_for_meeting") in found and ("chile", "call_for_meeting") not in found
