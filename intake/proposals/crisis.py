@@ -6,6 +6,8 @@ directly; it infers who committed it from the reactions it found:
   recalls, expulsions, summons, lawsuits: "recalled its ambassador to Peru", "summoned Russia's
   envoy"), counting against a state each firm reaction of its own (the victim protests most) and for
   it a denial or a defence of its own ("Freedonia denies any involvement");
+- a point for a state whose forces act in the opening sentences ("a ferry seized by the Freedonian
+  navy", "Freedonian police entered the consulate");
 - only when one state clearly leads; otherwise nobody.
 
 Then:
@@ -38,9 +40,11 @@ def _firm(reaction: FoundReaction) -> bool:
     return reaction.kind == "other" and reaction.cameo_code in FIRM_OTHER_CODES
 
 
-def initiator(found: list[FoundReaction]) -> ActorRef | None:
-    """The state the article's firm reactions are aimed at, when one clearly leads."""
-    score: Counter[ActorRef] = Counter()  # float points
+def initiator(found: list[FoundReaction], agents: list[ActorRef] = ()) -> ActorRef | None:
+    """The state the article's firm reactions are aimed at, when one clearly leads. `agents`: states
+    whose forces act in the article's opening sentences ("seized by the Freedonian navy"), a point
+    each."""
+    score: Counter[ActorRef] = Counter(agents)  # float points
     seen: set[tuple] = set()
     for reaction in found:
         if reaction.cameo_code == "016" or (reaction.kind == "statement" and reaction.stance == "supports"):

@@ -73,3 +73,19 @@ def test_no_initiator_when_nobody_clearly_leads(directory):
         ("chile", "recalled_or_expelled_diplomats"): "condemns",
         ("peru", "recalled_or_expelled_diplomats"): "condemns",
     }
+
+
+def test_forces_acting_in_the_opening_sentences_point_at_who_started_it(directory):
+    text = (
+        "Freedonian police stormed the Sylvanian consulate on Monday.\n\n"
+        "Chile condemned the raid. Freedonia said in a statement that its officers had acted lawfully."
+    )
+    assert reactions(text, directory)[("freedonia", "statement")] == "supports"
+
+
+def test_a_victims_boat_that_was_intercepted_points_at_nobody(directory):
+    text = (
+        "A Sylvanian patrol boat was intercepted by Freedonia on Monday.\n\n"
+        "Sylvania said in a statement that its crew had done nothing wrong."
+    )
+    assert reactions(text, directory)[("sylvania", "statement")] == "neutral"
