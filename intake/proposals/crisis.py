@@ -89,8 +89,12 @@ def settle_stances(found: list[FoundReaction], started_by: ActorRef | None, kind
             started_by is not None
             and reaction.kind == "statement"
             and reaction.stance == "neutral"
-            and reaction.named_after in (started_by, None)
-            and reaction.demand
+            and (
+                reaction.demand == "of"
+                and reaction.named_after == started_by
+                or reaction.demand == "for"
+                and reaction.named_after in (started_by, None)
+            )
         ):
             # "called on Freedonia to release the crew": a demand aimed at the one who acted.
             reaction.stance = "condemns"

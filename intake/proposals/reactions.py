@@ -27,10 +27,14 @@ from .types import ActorRef, ProposedDate
 
 _PASSIVE_AGENT = re.compile(r"^\s+(?:\w+\s+){0,2}?by\b")
 _WITH_CLAUSE = re.compile(r"[\s,]*with\s+")
-_DEMAND = re.compile(
+# Asking someone to undo the act: "called on Freedonia to release the crew" (aimed at whoever is
+# named), "called for the immediate release of the passengers" (aimed at whoever holds them).
+_DEMAND_OF = re.compile(
     r"\bto\s+(?:\w+ly\s+)?(?:release|free|withdraw|pull\s+back|stop|halt|end|cease|respect|return|reverse|"
     r"lift|apologi[sz]e|compensate|hand\s+over|leave)\b"
-    r"|\b(?:called\s+for|calls\s+for|calling\s+for|demanded|demands|demanding|urged|urges)\s+\"?\s*(?:the\s+|an?\s+)?"
+)
+_DEMAND_FOR = re.compile(
+    r"\b(?:called\s+for|calls\s+for|calling\s+for|demanded|demands|demanding|urged|urges)\s+\"?\s*(?:the\s+|an?\s+)?"
     r"(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:release|withdrawal|return|end|halt|reversal)\b"
 )
 _YEAR = re.compile(
@@ -71,8 +75,9 @@ class FoundReaction:
     aimed_at_initiator_kind: str | None = None
     # The first state named after the verb, quotes included ("solidarity with Freedonia").
     named_after: ActorRef | None = None
-    # Asks someone to undo or stop something ("called on Freedonia to release the crew").
-    demand: bool = False
+    # Asks someone to undo or stop something: "of" ("called on Freedonia to release the crew"),
+    # "for" ("called for the release of the crew"), or "".
+    demand: str = ""
 
 
 class ReactionFinder:
@@ -188,7 +193,10 @@ class ReactionFinder:
                     if pattern.stance != "cues"
                     else self.stance_from_cues(clause_start, clause_end)
                 )
-                demand = bool(_DEMAND.search(self.folded[t_start:clause_end]))
+                after_verb = self.folded[t_start:clause_end]
+                demand = (
+                    "for" if _DEMAND_FOR.search(after_verb) else "of" if _DEMAND_OF.search(after_verb) else ""
+                )
                 for actor in actors:
                     results.append(
                         FoundReaction(

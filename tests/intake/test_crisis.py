@@ -89,3 +89,13 @@ def test_a_victims_boat_that_was_intercepted_points_at_nobody(directory):
         "Sylvania said in a statement that its crew had done nothing wrong."
     )
     assert reactions(text, directory)[("sylvania", "statement")] == "neutral"
+
+
+def test_urging_both_sides_to_respect_agreements_stays_neutral(directory):
+    text = OPENING + " Brazil and Mexico issued a joint communique urging both sides to respect the treaty."
+    assert reactions(text, directory)[("brazil", "statement")] == "neutral"
+
+
+def test_calling_for_the_release_of_the_crew_is_against_the_act(directory):
+    text = OPENING + ' Mexico called for "the immediate release of the crew" in a statement.'
+    assert reactions(text, directory)[("mexico", "statement")] == "condemns"
