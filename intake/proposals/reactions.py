@@ -41,6 +41,10 @@ _YEAR = re.compile(
     r"(?:\b(?P<month>january|february|march|april|may|june|july|august|september|october|november"
     r"|december)\s+(?:of\s+)?)?\b(?P<year>(?:18|19|20)\d\d)\b(?!\s*(?:km|kilomet|people|troops|tonnes))"
 )
+_COMPARED = re.compile(
+    r"(?:\b(?:first|worst|biggest|largest|highest|lowest|sharpest|deepest|most|least|last|only)\b[^.;]{0,60}"
+    r"\bsince|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)(?:\s+in)?)\s+(?:\w+\s+)?$"
+)
 _RECENT = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|this\s+week|"
     r"last\s+week|this\s+month)\b"
@@ -130,6 +134,8 @@ class ReactionFinder:
         for m in _YEAR.finditer(window):
             if self.doc.in_quote(sentence.start + m.start("year")):
                 continue
+            if _COMPARED.search(window[: m.start()]):
+                continue  # "the worst row since 2019", "more than in 2020": a yardstick
             year = int(m.group("year"))
             month = MONTHS.get(m.group("month") or "", 1)
             try:

@@ -133,3 +133,8 @@ def test_a_claim_with_no_state_right_before_it_is_nobodys(directory):
         "When Freedonia expelled the observers after a vote the opposition says was stolen, Chile protested."
     )
     assert ("freedonia", "statement") not in keys(text, directory)
+
+
+def test_a_year_used_as_a_yardstick_is_no_background(directory):
+    text = "Chile condemned the raid, the worst incident between the two neighbours since 2019."
+    assert keys(text, directory, published=datetime.date(2025, 3, 12)) == {("chile", "condemnation")}
