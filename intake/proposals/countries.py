@@ -1,5 +1,6 @@
-"""Country names, alternative spellings and demonyms from the `countryinfo` package (offline data
-files shipped in the package), plus the spellings curators add in rules.yaml (`country_aliases`).
+"""Country names, alternative spellings, demonyms and capitals from the `countryinfo` package (offline
+data files shipped in the package), plus what curators add in rules.yaml (`country_aliases`,
+`capital_aliases`, `not_states`, `not_capitals`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ class CountryTerm:
     term: str  # as written in the data (case kept: capitals decide acronym matching)
     iso: str  # ISO 3166 alpha-2
     demonym: bool  # "Mexican", not "Mexico"
+    capital: bool = False  # "Lima" standing for Peru
+    territory: bool = False  # a dependency ("New Caledonia"): a place, never a reacting state
 
 
 @functools.lru_cache(maxsize=1)
@@ -35,11 +38,15 @@ def _countryinfo_terms() -> tuple[tuple[CountryTerm, ...], dict[str, str]]:
         for spelling in [name, *(info.get("altSpellings") or [])]:
             if spelling and spelling not in codes and _latin(spelling) and len(spelling) > 3:
                 terms.append(CountryTerm(spelling, iso, False))
-        demonym = info.get("demonym")
-        if demonym and _latin(demonym):
-            terms.append(CountryTerm(demonym, iso, True))
-            if not demonym.endswith("s"):
-                terms.append(CountryTerm(demonym + "s", iso, True))
+        for demonym in str(info.get("demonym") or "").split(","):
+            demonym = demonym.strip()
+            if demonym and _latin(demonym):
+                terms.append(CountryTerm(demonym, iso, True))
+                if not demonym.endswith("s"):
+                    terms.append(CountryTerm(demonym + "s", iso, True))
+        capital = info.get("capital")
+        if isinstance(capital, str) and capital and _latin(capital):
+            terms.append(CountryTerm(capital, iso, False, capital=True))
     return tuple(terms), names
 
 
@@ -48,18 +55,37 @@ def _latin(value: str) -> bool:
 
 
 class CountryLexicon:
-    """Finds country names and demonyms in text; maps them to ISO alpha-2 codes."""
+    """Finds country names, demonyms and capitals in text; maps them to ISO alpha-2 codes."""
 
-    def __init__(self, aliases: dict[str, tuple[str, ...]], not_countries: tuple[str, ...]):
+    def __init__(
+        self,
+        aliases: dict[str, tuple[str, ...]],
+        not_countries: tuple[str, ...],
+        *,
+        capital_aliases: dict[str, tuple[str, ...]] | None = None,
+        not_capitals: tuple[str, ...] = (),
+        not_states: tuple[str, ...] = (),
+    ):
         base, self.names = _countryinfo_terms()
-        terms = list(base)
+        territories = {iso.upper() for iso in not_states}
+        skip_capitals = {fold(c) for c in not_capitals}
+        # The curators' spellings come first: they win over the package's where both give a term
+        # ("Dominican" is the Dominican Republic, not Dominica).
+        terms: list[CountryTerm] = []
         for iso, spellings in aliases.items():
             for spelling in spellings:
                 demonym = not spelling[:1].isupper() or spelling.endswith(("an", "ese", "ish", "i", "ch"))
                 terms.append(CountryTerm(spelling, iso, demonym and spelling not in self.names.values()))
+        for iso, capitals in (capital_aliases or {}).items():
+            terms.extend(CountryTerm(capital, iso, False, capital=True) for capital in capitals)
+        terms.extend(base)
         self.by_folded: dict[str, CountryTerm] = {}
         self.acronyms: dict[str, CountryTerm] = {}
         for term in terms:
+            if term.capital and (fold(term.term) in skip_capitals or term.iso in territories):
+                continue
+            if term.iso in territories:
+                term = CountryTerm(term.term, term.iso, term.demonym, territory=True)
             if _is_acronym(term.term):
                 self.acronyms.setdefault(term.term, term)
             else:
@@ -80,12 +106,18 @@ class CountryLexicon:
             if not_countries
             else None
         )
+        self.capitals_by_folded = {k: t for k, t in self.by_folded.items() if t.capital}
 
     def name(self, iso: str) -> str:
         return self.names.get(iso, iso)
 
+    def capital_country(self, name: str) -> str | None:
+        """The ISO code of the state whose capital (or seat of government) `name` is."""
+        term = self.capitals_by_folded.get(fold(name.strip()))
+        return term.iso if term else None
+
     def find(self, text: str, folded: str):
-        """Yield (start, end, CountryTerm) for every capitalised country name or demonym."""
+        """Yield (start, end, CountryTerm) for every capitalised country name, demonym or capital."""
         blocked = []
         if self.not_regex:
             blocked = [(m.start(), m.end()) for m in self.not_regex.finditer(folded)]
@@ -96,11 +128,20 @@ class CountryLexicon:
         for match in self.regex.finditer(folded):
             start, end = match.span()
             if text[start].isupper() and free(start, end):
-                yield start, end, self.by_folded[match.group()]
+                term = self.by_folded[match.group()]
+                if term.capital and _inside_longer_name(text, start, end):
+                    continue  # "Santiago Pena" is a person, "Victoria Street" a street
+                yield start, end, term
         for match in self.acronym_regex.finditer(text):
             start, end = match.span()
             if free(start, end):
                 yield start, end, self.acronyms[match.group()]
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    after = re.match(r"[ \t]+([A-Z\u00c0-\u00de])", text[end : end + 3])
+    before = re.search(r"([A-Za-z\u00c0-\u024f])[ \t]+$", text[max(0, start - 3) : start])
+    return bool(after) or bool(before and before.group(1).isupper())
 
 
 def _is_acronym(term: str) -> bool:

@@ -76,7 +76,7 @@ _PATTERNS = [
 ]
 # Words before a date that make it a bound or an aside, not the date of the action.
 _SKIP_BEFORE = re.compile(
-    r"\b(?:since|until|till|before|by|from|through|between|after|ahead\s+of|prior\s+to|as\s+of|"
+    r"\b(?:since|until|till|before|by|from|for|through|between|after|ahead\s+of|prior\s+to|as\s+of|"
     r"last|next|every|each|earlier\s+than|later\s+than)\s+(?:late\s+|early\s+|mid-?\s*|the\s+)?$"
 )
 

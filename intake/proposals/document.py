@@ -9,6 +9,7 @@ import re
 from .mentions import Mention, Resolver
 from .rules import Rules
 from .text import Quote, Sentence
+from .types import ActorRef
 
 # Words between a determiner-like modifier and a name ("the", "its", ...): skipped when looking at
 # what stands before a name.
@@ -41,7 +42,47 @@ GLUE = re.compile(
     r"\bspokes(?:person|man|woman)\b|\bdelegations?\b|\bsecretary\b|\bambassadors?\b|\bpresidency\b|"
     r"\bvice\b|\bhead\b|\bchief\b|\bgeneral\b)*$"
 )
+# Verbs that report speech outright ("said X", "X told"): the first of them with a subject attributes a
+# quote; "said X" with one of them names a source (not "accused X").
+STRONG_VERBS = re.compile(
+    r"said|says|say|told|tells|wrote|writes|added|adds|stated|declared|announced|insisted|insists|"
+    r"argued|warned|noted|explained|stressed|replied|responded|posted|tweeted|confirmed|confirms"
+)
 _COORDINATION = re.compile(r"^\s*,?\s*(?:and|or|nor)\s+$")
+# An aside after a name: ", which has never had relations with Ankara," / ", by far the bloc's heaviest
+# member," / ", a former justice minister,". It is skipped when looking for the subject of a verb and
+# for a negation before it ("Cyprus, which has never ..., and France condemned" is two condemnations).
+_ASIDE = re.compile(r",\s+(?P<body>[^,;:\"()]{1,140}?),\s+(?P<next>[\w'-]+)")
+_RELATIVE = {"which", "who", "whose", "whom", "where"}
+# Auxiliaries and adverbs between a subject and its verb: "it has also", "the ministry quickly".
+_AUX_TAIL = re.compile(
+    r"(?:\s+(?:has|have|had|also|already|then|later|since|further|formally|officially|is|was|were|are|"
+    r"will|would|did|does|do|each|both|all|itself|themselves|\w+ly))*\s*$"
+)
+_DATELINE = re.compile(
+    r"^(?P<cities>[A-Z][A-Z.'\u2019 -]{2,30}(?:/[A-Z][A-Z.'\u2019 -]{2,30})*)"
+    r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[-\u2013\u2014]+\s"
+)
+_CHAIR = re.compile(
+    r"\b(?:chairs|chaired|chairing|holds\s+the\s+(?:rotating\s+)?(?:[\w-]+\s+)?(?:chair|chairmanship|presidency)"
+    r"|(?:current|rotating)\s+(?:chair|president)\s+of|as\s+(?:the\s+)?(?:[\w-]+\s+)?chair)\b"
+)
+_CONJUNCTIONS = {"after", "before", "since", "until", "once", "as", "because", "when", "while", "though"}
+_NOT_BEFORE_ANAPHOR = {
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "whose",
+    "this",
+    "that",
+    "new",
+    "interim",
+    "of",
+}
 
 
 class Document:
@@ -66,6 +107,219 @@ class Document:
         self.resolver = resolver
         self.rules = rules
         self.published = published
+        self.asides = self._find_asides()
+        self.aside_starts = [a[0] for a in self.asides]
+        self.dateline = self._find_dateline()
+        self._resolve_roles()
+        self._chairs()
+
+    # -- the dateline and officials without a country ----------------------------------------------
+    def _find_dateline(self) -> Mention | None:
+        """ "LIMA, March 14 - ...", "OSLO — ...": the capital a wire report is filed from. An official
+        or a ministry named without a country is, failing anything nearer, of that state."""
+        for sentence in self.sentences[:4]:
+            head = self.text[sentence.start : sentence.start + 60]
+            m = _DATELINE.match(head)
+            if m is None:
+                continue
+            cities = m.group("cities").split("/")
+            if len(cities) != 1:
+                return None  # "SANTIAGO/LIMA": filed from both sides
+            return next(
+                (
+                    mention
+                    for mention in self.mentions
+                    if mention.start == sentence.start and mention.how == "capital"
+                ),
+                None,
+            )
+        return None
+
+    def _resolve_roles(self) -> None:
+        """Whom an official with no state beside the name ("Foreign Minister Ana Ruiz said") or a
+        ministry named without its country speaks for, nearest first:
+        1. a capital the sentence places them in ("told reporters in Lima");
+        2. a state or organization that is a subject in the same sentence ("Chile has written to the
+           court, Foreign Minister Ana Ruiz said"; "Ana Ruiz said Chile would ...");
+        3. the state the article opens with (its headline's or first sentence's subject);
+        4. the dateline's state;
+        5. the subject of one of the three sentences before, in the same or the previous paragraph."""
+        resolved: dict[str, ActorRef] = {}
+        for mention in self.mentions:
+            if not mention.needs_state or mention.speaks_for is not None or mention.former:
+                continue
+            key = mention.ref.key
+            ref = resolved.get(key) or self._state_for_official(mention)
+            if ref is None:
+                continue
+            resolved[key] = ref
+            mention.speaks_for = ref
+            if mention.ref.new is not None:
+                self.resolver.new_roles.setdefault(mention.ref.new, ref)
+        for mention in self.mentions:
+            # Later mentions by surname speak for the same state.
+            if mention.speaks_for is None and not mention.former and mention.ref.key in resolved:
+                mention.speaks_for = resolved[mention.ref.key]
+
+    def _state_for_official(self, official: Mention) -> ActorRef | None:
+        sentence = self.sentence_at(official.start)
+        for mention in self.mentions_in(sentence.start, sentence.end):
+            before = self.folded[max(sentence.start, mention.start - 4) : mention.start]
+            if mention.how == "capital" and before.endswith("in "):
+                return mention.speaks_for
+        for mention in self.mentions_in(sentence.start, sentence.end):
+            if mention is official or mention.kind == "person" or self.in_aside(mention.start):
+                continue
+            if self._reacting(mention) and not self.is_object(mention, sentence.start):
+                return mention.speaks_for
+        lead = self.lead_state()
+        if lead is not None:
+            return lead.speaks_for
+        if self.dateline is not None and self._reacting(self.dateline):
+            if self.resolver.kind_of(self.dateline.speaks_for) == "state":
+                return self.dateline.speaks_for
+        for back in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+            previous = self.sentences[back]
+            if sentence.paragraph - previous.paragraph > 1:
+                break
+            subject = self.subject_of(previous)
+            if subject is not None and self._reacting(subject):
+                return subject.speaks_for
+        return None
+
+    def _chairs(self) -> None:
+        """ "Malaysia, which holds the rotating ASEAN chair, issued a statement": a state acting as an
+        organization's chair speaks, in that sentence, for the organization."""
+        for start, end in self.asides:
+            aside = self.folded[start:end]
+            if not _CHAIR.search(aside):
+                continue
+            owner = next((m for m in self.mentions if m.end == start and m.kind == "state"), None)
+            if owner is None:
+                continue
+            sentence = self.sentence_at(start)
+            organization = next(
+                (m for m in self.mentions_in(start, end) if m.kind == "international_organization"), None
+            ) or next(
+                (
+                    m
+                    for m in self.mentions_in(end, sentence.end)
+                    if m.kind == "international_organization"
+                    and not self.is_object(m, end)
+                    or m.kind == "international_organization"
+                    and re.match(
+                        r"\s+(?:foreign\s+)?(?:ministers|leaders|members|heads)", self.folded[m.end :]
+                    )
+                ),
+                None,
+            )
+            if organization is None:
+                pointed = self.anaphor_at(start + aside.find("the "), end) if "the " in aside else None
+                words = re.search(r"\bthe\s+(?:bloc|organi[sz]ation|union|alliance|group|community)\b", aside)
+                if words:
+                    pointed = self.antecedent(start + words.start(), ("international_organization",))
+                organization = pointed
+            if organization is not None and organization.speaks_for is not None:
+                owner.speaks_for = organization.speaks_for
+
+    def lead_state(self) -> Mention | None:
+        """The state the article opens with: the subject of its first sentences (headline included)."""
+        if not hasattr(self, "_lead"):
+            self._lead = None
+            for sentence in self.sentences[:3]:
+                subject = self.subject_of(sentence)
+                if subject is not None and subject.speaks_for is not None and self._reacting(subject):
+                    if self.resolver.kind_of(subject.speaks_for) == "state":
+                        self._lead = subject
+                        break
+        return self._lead
+
+    def _reacting(self, mention: Mention) -> bool:
+        ref = mention.speaks_for
+        return ref is not None and self.resolver.kind_of(ref) in ("state", "international_organization")
+
+    def subject_of(self, sentence: Sentence) -> Mention | None:
+        """The subject of a sentence (see `clause_subject`)."""
+        return self.clause_subject(sentence.start, sentence.end, persons=False)
+
+    def clause_subject(self, start: int, end: int, *, persons: bool = True) -> Mention | None:
+        """The subject of a clause: a pronoun, "the government" or "its foreign ministry" among its
+        first words, before any name (resolved), else its first actor that is not an object."""
+        head = self.folded[start : min(end, start + 60)]
+        words = list(re.finditer(r"[\w'-]+", head))[:7]
+        first_mention = next((m for m in self.mentions_in(start, end) if not self.in_aside(m.start)), None)
+        for index, word in enumerate(words):
+            position = start + word.start()
+            if first_mention is not None and position >= first_mention.start:
+                break
+            if index and words[index - 1].group() in self.rules.object_prepositions:
+                continue
+            rest = head[word.start() :]
+            possessive = re.match(
+                rf"(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})\b", rest
+            )
+            if possessive:
+                found = self.subject_anaphor_at_end(start, head[: word.start() + possessive.end()])
+                if found is not None:
+                    return found[1]
+            for phrase, kinds in self.rules.anaphora:
+                if not persons and phrase in ("he", "she"):
+                    continue
+                if re.match(rf"{re.escape(phrase)}\b", rest):
+                    pointed = self.antecedent(position, kinds)
+                    if pointed is not None:
+                        return pointed
+        group = self.subject_group(start, end)
+        return group[0] if group else None
+
+    # -- asides ----------------------------------------------------------------------------------
+    def _find_asides(self) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        for m in re.finditer(r"\([^()\n]{1,200}\)", self.text):
+            found.append((m.start(), m.end()))
+        for mention in self.mentions:
+            if self.in_quote(mention.start):
+                continue
+            sentence = self.sentence_at(mention.start)
+            if self.is_object(mention, sentence.start):
+                continue  # an aside explains a subject ("on the Mexican Embassy, the President ..." is none)
+            m = _ASIDE.match(self.folded, mention.end, sentence.end)
+            if m is None:
+                continue
+            first = m.group("body").split()[0]
+            if not self.text[m.start("body")].islower():
+                continue  # ", Peru and Chile": a list goes on with a name
+            if not self.text[m.start("next")].islower():
+                continue
+            if first not in _RELATIVE and m.group("next") in ("and", "or", "nor"):
+                continue  # "Chile, the OAS, and Peru": a list
+            if len(m.group("body").split()) > 18:
+                continue
+            found.append((mention.end, m.end("body") + 1))
+        found.sort()
+        return found
+
+    def in_aside(self, position: int, *, keep: int | None = None) -> bool:
+        """Inside an aside (not counting one that holds `keep`, the verb being looked at)."""
+        index = bisect.bisect_right(self.aside_starts, position) - 1
+        while index >= 0:
+            start, end = self.asides[index]
+            if start <= position < end and not (keep is not None and start <= keep < end):
+                return True
+            if end <= position and start < position - 400:
+                break
+            index -= 1
+        return False
+
+    def without_asides(self, start: int, end: int, *, keep: int | None = None) -> str:
+        """folded[start:end] with the asides blanked out (same length)."""
+        chars = list(self.folded[start:end])
+        for a, b in self.asides:
+            if b <= start or a >= end or (keep is not None and a <= keep < b):
+                continue
+            for i in range(max(a, start), min(b, end)):
+                chars[i - start] = " "
+        return "".join(chars)
 
     # -- positions -------------------------------------------------------------------------------
     def sentence_at(self, position: int) -> Sentence:
@@ -97,6 +351,11 @@ class Document:
     def is_object(self, mention: Mention, floor: int) -> bool:
         """Named after a preposition ("with Chile", "in Peru"), or as the owner of a thing
         ("Ecuador's actions"): an object or a place, not a subject."""
+        before = self.folded[max(floor, mention.start - 3) : mention.start]
+        if before.endswith(", "):
+            previous = [m for m in self.mentions_in(floor, mention.start) if m.end == mention.start - 2]
+            if previous and previous[0].how == "capital" and self.is_object(previous[0], floor):
+                return True  # "sailed from Paramaribo, Suriname": a place
         words = re.findall(r"[\w'-]+", self.folded[max(floor, mention.start - 40) : mention.start])
         while words and words[-1] in _DETERMINERS:
             words.pop()
@@ -122,18 +381,23 @@ class Document:
         after = self.folded[mention.end : mention.end + 30]
         verbs = self.rules.attribution_verbs.pattern
         return bool(
-            re.match(rf"\s+(?:\w+ly\s+)?(?:{verbs})", after) or re.search(rf"(?:{verbs})\s+$", before)
+            re.match(rf"\s+(?:\w+ly\s+)?(?:{verbs})", after)
+            or re.search(rf"\b(?:{STRONG_VERBS.pattern})\s+$", before)
         )
 
     def group_before(self, start: int, end: int) -> list[Mention]:
         """The group of actors named nearest before `end` (the verb), within [start, end)."""
         group: list[Mention] = []
         for mention in reversed(self.mentions_in(start, end)):
+            if self.in_aside(mention.start, keep=end):
+                continue
             if group:
-                gap = self.folded[mention.end : group[0].start]
+                gap = self.without_asides(mention.end, group[0].start, keep=end)
                 if not GLUE.match(gap):
                     break
-            if self.is_object(mention, start):
+            if self.is_object(mention, start) and not (
+                not group and self._subject_of_subclause(mention, end)
+            ):
                 if group and _COORDINATION.match(self.folded[mention.end : group[0].start]):
                     # "with the U.S. and Israel": the whole coordination is the object.
                     while len(group) > 1 and _COORDINATION.match(self.folded[group[0].end : group[1].start]):
@@ -144,6 +408,14 @@ class Document:
                 continue
             group.insert(0, mention)
         return group
+
+    def _subject_of_subclause(self, mention: Mention, verb: int) -> bool:
+        """ "after Freedonia expelled the envoy": after a word that is also a conjunction, a name
+        followed right by the verb is the subject of its own clause."""
+        if _AUX_TAIL.sub("", self.folded[mention.end : verb]).strip(" ,'s"):
+            return False
+        words = re.findall(r"[\w'-]+", self.folded[max(0, mention.start - 20) : mention.start])
+        return bool(words) and words[-1] in _CONJUNCTIONS
 
     def group_after(self, start: int, end: int) -> list[Mention]:
         """The group of actors named first after `start` ("condemned by Chile and Peru")."""
@@ -161,31 +433,105 @@ class Document:
 
     def subject_group(self, start: int, end: int) -> list[Mention]:
         """The first group of actors in [start, end) that is not an object: a clause's subject."""
-        mentions = self.mentions_in(start, end)
+        mentions = [m for m in self.mentions_in(start, end) if not self.in_aside(m.start)]
         for index, mention in enumerate(mentions):
             if self.is_object(mention, start):
                 continue
             group = [mention]
             for other in mentions[index + 1 :]:
-                if not GLUE.match(self.folded[group[-1].end : other.start]):
+                if not GLUE.match(self.without_asides(group[-1].end, other.start)):
                     break
                 group.append(other)
             return group
         return []
 
+    def subject_anaphor(self, start: int, end: int) -> tuple[int, Mention] | None:
+        """A pronoun or "the government" standing as the subject right before `end` (the verb),
+        auxiliaries and adverbs aside ("On Monday it also recalled", "the ministry has summoned"),
+        or "its/their foreign ministry" (the state it points back to): (where, the actor)."""
+        before = self.folded[start:end]
+        trimmed = _AUX_TAIL.sub("", before)
+        coordinated = re.search(r"^(?P<head>.*?)(?:\s+[a-z][\w'-]*){1,6}\s+and$", trimmed)
+        if coordinated and not self.mentions_in(start + len(coordinated.group("head")), end):
+            # "On Friday it went further and expelled ...": the subject of the first verb.
+            for cut in re.finditer(r"\s+", trimmed[len(coordinated.group("head")) :]):
+                candidate = _AUX_TAIL.sub("", trimmed[: len(coordinated.group("head")) + cut.start()])
+                found = self.subject_anaphor_at_end(start, candidate)
+                if found is not None:
+                    return found
+        return self.subject_anaphor_at_end(start, trimmed)
+
+    def subject_anaphor_at_end(self, start: int, trimmed: str) -> tuple[int, Mention] | None:
+        possessive = re.search(
+            rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})$", trimmed
+        )
+        if possessive:
+            at = start + possessive.start()
+            pointed = self.antecedent(at, ("state", "international_organization"))
+            if pointed is None:
+                return None
+            body = re.search(rf"(?:{self.rules.body_nouns.pattern})$", trimmed)
+            if body and pointed.kind == "state":
+                # "its foreign ministry": the state's body, named after the state.
+                pointed = self.resolver.body_mention(pointed, body.group(), at, start + len(trimmed))
+            return at, pointed
+        owner = re.search(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})$", trimmed)
+        if owner:
+            # "the bloc's chair convened ...": the bloc.
+            found = self.subject_anaphor_at_end(start, trimmed[: owner.start()])
+            if found is not None:
+                return found
+        for phrase, kinds in self.rules.anaphora:
+            if not trimmed.endswith(phrase):
+                continue
+            head = trimmed[: -len(phrase)]
+            if head and (head[-1].isalnum() or head[-1] in "'-"):
+                continue
+            previous = re.findall(r"[\w'-]+", head)
+            if previous and (
+                previous[-1] in self.rules.object_prepositions
+                or previous[-1] in _NOT_BEFORE_ANAPHOR
+                or previous[-1].endswith(("'s", "s'"))
+                or any(
+                    m.end == start + len(head.rstrip()) for m in self.mentions_in(start, start + len(head))
+                )
+            ):
+                continue  # "Chile's government", "a new government": not a pronoun-like subject
+            at = start + len(head)
+            if self._name_starts_in(at, at + len(phrase) + 1):
+                continue  # part of a name
+            pointed = self.antecedent(at, kinds)
+            return (at, pointed) if pointed is not None else None
+        return None
+
+    def _name_starts_in(self, start: int, end: int) -> bool:
+        lo = bisect.bisect_left(self.mention_starts, start)
+        return lo < len(self.mentions) and self.mentions[lo].start < end
+
     def anaphor_at(self, start: int, end: int) -> Mention | None:
         """If folded[start:end] begins with a pronoun or "the organization"-like phrase, the actor it
         points back to: the subject of the nearest sentence before (this one first) of a fitting kind."""
         words = self.folded[start:end].strip(" ,")
+        at = start + self.folded[start:end].find(words[:1]) if words else start
         for phrase, kinds in self.rules.anaphora:
             if re.match(rf"{re.escape(phrase)}\b", words):
-                return self.antecedent(start, kinds)
+                if self._name_starts_in(at, at + len(phrase) + 1):
+                    return None  # "The Ministry of Foreign Affairs said": a name, not a pronoun
+                return self.antecedent(at, kinds)
         return None
 
     def antecedent(self, position: int, kinds: tuple[str, ...]) -> Mention | None:
         """Sentence by sentence back from `position`: an actor given as a source ("according to X",
         "X said"), else the subject, else the last actor named that is not an object."""
         sentence = self.sentence_at(position)
+        if "government_body" in kinds:
+            # "In Baghdad, the foreign ministry said ...": the capital it speaks from.
+            for mention in self.mentions_in(sentence.start, position):
+                if (
+                    mention.how == "capital"
+                    and self.folded[max(0, mention.start - 3) : mention.start] == "in "
+                ):
+                    return mention
         index = sentence.index
         region_end = position
         for back in range(index, max(-1, index - 4), -1):
@@ -201,4 +547,14 @@ class Document:
             for mention in reversed(self.mentions_in(region_start, end)):
                 if mention.kind in kinds and not self.is_object(mention, region_start):
                     return mention
+            if back == index:
+                # "Government has recalled ..., the foreign minister of Chile announced": the
+                # sentence's own source, named after the pronoun.
+                for mention in self.mentions_in(position, current.end):
+                    if self.is_source(mention) and mention.speaks_for is not None:
+                        kind = self.resolver.kind_of(mention.speaks_for)
+                        if kind in kinds or mention.kind in kinds:
+                            return mention
+        if "state" in kinds and self.dateline is not None:
+            return self.dateline  # "Government has recalled ..." in a report filed from its capital
         return None

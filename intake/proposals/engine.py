@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 
 from .countries import CountryLexicon
+from .crisis import FIRM_KINDS, initiator, settle_stances
 from .dates import find_dates, nearest
 from .directory import ActorDirectory
 from .document import Document
 from .mentions import Resolver
+from .organizations import OrganizationLexicon
 from .reactions import FoundReaction, ReactionFinder
 from .rules import Rules
 from .statements import Attribution
@@ -29,17 +32,33 @@ def default_rules() -> Rules:
     return Rules.load()
 
 
-_LEXICONS: dict[int, CountryLexicon] = {}
+_LEXICONS: dict[int, tuple[Rules, CountryLexicon, OrganizationLexicon]] = {}
+
+
+def _lexicons(rules: Rules) -> tuple[CountryLexicon, OrganizationLexicon]:
+    # Building the name regexes takes a few milliseconds; keep one set per rules object (the rules
+    # object is kept alongside so its id cannot be reused by another one).
+    key = id(rules)
+    if key not in _LEXICONS or _LEXICONS[key][0] is not rules:
+        if len(_LEXICONS) > 8:
+            _LEXICONS.clear()
+        countries = CountryLexicon(
+            rules.country_aliases,
+            rules.not_countries,
+            capital_aliases=rules.capital_aliases,
+            not_capitals=rules.not_capitals,
+            not_states=rules.not_states,
+        )
+        _LEXICONS[key] = (rules, countries, OrganizationLexicon(rules.organizations))
+    return _LEXICONS[key][1], _LEXICONS[key][2]
 
 
 def _lexicon(rules: Rules) -> CountryLexicon:
-    # Building the country regex takes a few milliseconds; keep one per rules object.
-    key = id(rules)
-    if key not in _LEXICONS:
-        if len(_LEXICONS) > 8:
-            _LEXICONS.clear()
-        _LEXICONS[key] = CountryLexicon(rules.country_aliases, rules.not_countries)
-    return _LEXICONS[key]
+    return _lexicons(rules)[0]
+
+
+def _organizations(rules: Rules) -> OrganizationLexicon:
+    return _lexicons(rules)[1]
 
 
 def propose(
@@ -58,7 +77,8 @@ def propose(
         raise TypeError("text must be a str")
     rules = rules or default_rules()
     folded = fold(text)
-    resolver = Resolver(directory=directory, lexicon=_lexicon(rules), rules=rules)
+    countries, organizations = _lexicons(rules)
+    resolver = Resolver(directory=directory, lexicon=countries, rules=rules, organizations=organizations)
     sents = sentences(text)
     mentions = resolver.find(text, folded)
     quotes = quotations(text)
@@ -96,7 +116,9 @@ def propose(
             attributed, found, proposals, text, folded, rules, finder, resolver, published
         )
     )
-    proposals.reactions = _merge(_drop_secondary(found), text, resolver)
+    started_by = initiator(found, _opening_agents(doc))
+    settle_stances(found, started_by, resolver.kind_of)
+    proposals.reactions = _merge(_drop_secondary(found, started_by), text, resolver)
 
     proposals.new_actors = [actor for key, actor in resolver.new.items() if key in resolver.used]
     for actor in proposals.new_actors:
@@ -116,12 +138,13 @@ def _reactions_from_statements(
             continue
         ex_start, ex_end = item.excerpt
 
-        def overlapping(kind=None, actor=actor, ex_start=ex_start, ex_end=ex_end):
+        def overlapping(kind=None, actor=actor, ex_start=ex_start, ex_end=ex_end, firm=False):
             return any(
                 r.actor == actor
                 and r.excerpt[0] < ex_end
                 and ex_start < r.excerpt[1]
                 and (kind is None or r.kind == kind)
+                and (not firm or r.kind in FIRM_KINDS)
                 for r in [*found, *extra]
             )
 
@@ -132,12 +155,17 @@ def _reactions_from_statements(
                 own_words.certainty = statement.certainty
                 extra.append(own_words)
             continue
-        if overlapping():
-            continue  # the sentence already gave this actor a reaction
+        if overlapping(firm=True) or (overlapping() and not finder_cue(rules, folded, item, finder)):
+            # The sentence already gave this actor a reaction: the words explain a firm step ("cut
+            # ties, calling the raid 'reprehensible'"); a denunciation beside a softer one (a call for
+            # a meeting) is a condemnation of its own.
+            continue
         quote_text = folded[item.quote.inner_start : item.quote.inner_end]
         kind, stance, code, rule = "statement", None, "010", "statement"
         for cue in rules.statement_reactions:
-            if cue.regex.search(quote_text):
+            if cue.regex.search(quote_text) and not finder.negated_in_quote(
+                item.quote.inner_start, item.quote.inner_end, cue.regex
+            ):
                 kind, stance, code, rule = cue.kind, cue.stance, cue.cameo_code, f"statement:{cue.kind}"
                 break
         if stance is None:
@@ -153,19 +181,68 @@ def _reactions_from_statements(
                 certainty=statement.certainty,
                 rule=rule,
                 trigger=(item.quote.start, item.quote.end),
-                only_if_alone=True,
+                # An official's denunciation is a condemnation of their state even beside its other
+                # steps; words that are only a statement count when the state did nothing else.
+                only_if_alone=kind == "statement",
             )
         )
     return extra
 
 
-def _drop_secondary(found: list[FoundReaction]) -> list[FoundReaction]:
+_FORCES = re.compile(
+    r"(?:'s)?\s+(?:[\w-]+\s+)?(?:navy|naval|police|army|military|forces|troops|coast\s+guard|coastguard|"
+    r"border\s+guards?|soldiers|warplanes?|aircraft|drones?|warships?|frigates?|patrol\s+boats?|helicopters?|"
+    r"intelligence|agents|customs\s+officers|security\s+forces|officers)\b"
+)
+# The forces did it (not "the Kuwaiti patrol boat was intercepted": a victim).
+_ACTED = re.compile(
+    r"\s+(?:(?!was\b|were\b|been\b|being\b|is\b|are\b)[\w-]+\s+){0,2}?(?:seized|seizes|detained|detains|arrested|arrests|entered|enters|raided|raids|"
+    r"struck|strikes|boarded|boards|stormed|storms|shot|fired|crossed|crosses|intercepted|intercepts|bombed|"
+    r"killed|monitored|tapped|attacked|attacks|moved)\b"
+)
+
+
+def _opening_agents(doc) -> list:
+    """States whose forces act in the first sentences (headline included): "a ferry seized by the
+    Freedonian navy", "Freedonian police entered the consulate"."""
+    agents = []
+    if not doc.sentences:
+        return agents
+    end = doc.sentences[min(3, len(doc.sentences) - 1)].end
+    named = [m for m in doc.mentions if m.start < end and m.kind in ("state", "government_body")]
+    named += [m for m, _noun in doc.resolver.modifiers if m.start < end]
+    for mention in named:
+        forces = _FORCES.match(doc.folded, mention.end)
+        if forces is None or mention.speaks_for is None and mention.kind != "state":
+            continue
+        by = re.search(
+            r"\bby\s+(?:the\s+|a\s+|an\s+)?$", doc.folded[max(0, mention.start - 12) : mention.start]
+        )
+        if by or _ACTED.match(doc.folded, forces.end()):
+            agents.append(mention.speaks_for or mention.ref)
+    return agents
+
+
+def finder_cue(rules, folded, item, finder) -> bool:
+    """The quote's own words denounce (a `statement_reactions` cue not negated)."""
+    start, end = item.quote.inner_start, item.quote.inner_end
+    return any(
+        cue.regex.search(folded[start:end]) and not finder.negated_in_quote(start, end, cue.regex)
+        for cue in rules.statement_reactions
+        if cue.kind != "statement"
+    )
+
+
+def _drop_secondary(found: list[FoundReaction], started_by: ActorRef | None = None) -> list[FoundReaction]:
     """A reaction marked only_if_alone gives way to any other reaction of the same actor citing an
     overlapping passage ("Chile cut ties, calling the raid 'reprehensible'" is one reaction). An
-    official's quote is a reaction of their state only when the article gives that state no reaction
-    of its own: otherwise the quote comments on that reaction (it stays a statement)."""
+    official's quote that is only a statement is a reaction of their state only when the article
+    gives that state no reaction of its own: otherwise the quote comments on that reaction. Likewise
+    any `statement` of an actor with reactions of other kinds, unless its pattern says
+    `with_other_kinds` (a state's own account) or the actor started the crisis (its defence)."""
     primary = [r for r in found if not r.only_if_alone]
     by_pattern = {r.actor for r in found if r.rule.startswith("pattern:")}
+    acting = {r.actor for r in found if r.kind != "statement"}
     kept = []
     for r in found:
         if r.only_if_alone and any(
@@ -173,8 +250,10 @@ def _drop_secondary(found: list[FoundReaction]) -> list[FoundReaction]:
             for p in primary
         ):
             continue
-        if r.rule.startswith("statement") and r.actor in by_pattern:
+        if r.rule == "statement" and r.actor in by_pattern:
             continue
+        if r.kind == "statement" and r.actor in acting and not r.with_other_kinds and r.actor != started_by:
+            continue  # a statement is the fallback of an actor the article shows doing nothing else
         kept.append(r)
     return kept
 
@@ -203,6 +282,8 @@ def _merge(found: list[FoundReaction], text: str, resolver: Resolver) -> list[Re
             proposal.excerpts.append(excerpt)
         if proposal.date.precision == "unknown" and item.date.precision != "unknown":
             proposal.date = item.date
+        if proposal.stance == "neutral" and item.stance != "neutral":
+            proposal.stance = item.stance  # a passage that takes sides says more than a heading
         if item.certainty == "reported":
             proposal.certainty = "reported"
     return list(merged.values())

@@ -2,11 +2,17 @@
 
 Sources of mentions, strongest first where they overlap:
 1. the directory's names and aliases (and acronyms, in capitals only);
-2. capitalised names with an organization word in them ("Colombian Foreign Ministry");
-3. countries: names, alternative spellings and demonyms (countries.py);
+2. international organizations of the rules file, by name or acronym (organizations.py), and
+   capitalised names with an organization word in them ("Colombian Foreign Ministry");
+3. countries: names, alternative spellings, demonyms and capitals (countries.py). A demonym is the
+   state only before a state noun ("Peruvian police", "the Kyrgyz side"); "Chilean truck drivers" are
+   not Chile. A capital is the state only where it stands alone ("Lima said").
 4. other capitalised names of two words or more: persons. Titles, demonyms and small words in front
-   are stripped ("Honduran President Xiomara Castro" -> "Xiomara Castro", of Honduras);
-5. a single capitalised word that is the surname of a person named in full earlier in the article.
+   are stripped ("Honduran President Xiomara Castro" -> "Xiomara Castro", of Honduras). A name after
+   a thing noun ("the trawler Nordkapp Star") is a thing, not an actor;
+5. a single capitalised word that is the surname of a person named in full earlier in the article;
+6. acronyms the article introduces ("the Central Asian Water Council (CAWC)") or that spell the
+   initials of an organization it names.
 """
 
 from __future__ import annotations
@@ -16,19 +22,30 @@ from dataclasses import dataclass, field
 
 from unidecode import unidecode
 
-from .countries import CountryLexicon
+from .countries import CountryLexicon, CountryTerm
 from .directory import ActorDirectory, KnownActor
+from .organizations import Organization, OrganizationLexicon, initials, introduced_acronyms, is_acronym
 from .rules import Rules
 from .text import fold, span
 from .types import ActorRef, NewActor
 
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_TOKEN = rf"[{_UPPER}][\w\-]*(?:['\u2019][{_UPPER}][\w\-]*)?\.?"
+# Capital letters: ASCII, Latin-1 and the Latin Extended blocks ("Žemaitis", "Łukasz").
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(
+    chr(c) for c in range(0x100, 0x250) if chr(c).isupper() and chr(c).lower() != chr(c)
+)
+_WORD = rf"[{_UPPER}][\w\-]*(?:['\u2019][{_UPPER}][\w\-]*)?"
+# An initial ("Rufus T. Firefly") keeps its dot and the name going; any other word ending a sentence
+# ("... in Vilnius. Minsk said") ends the name there.
+_TOKEN = rf"(?:[{_UPPER}]\.(?=[ \t]+[{_UPPER}])|{_WORD})"
 _CONNECTOR = (
     r"(?:de|del|de\s+la|da|do|dos|das|van|von|der|den|bin|ibn|al|el|la|le|di|du|y"
     r"|of|on|for|and|of\s+the|for\s+the)"
 )
-_CAPSEQ = re.compile(rf"(?<![\w\-]){_TOKEN}(?:\s+(?:{_CONNECTOR}\s+)?{_TOKEN})*")
+_NOT_AFTER_CONNECTOR = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December)\b)"
+)
+_CAPSEQ = re.compile(rf"(?<![\w\-]){_TOKEN}(?:[ \t]+(?:{_CONNECTOR}[ \t]+{_NOT_AFTER_CONNECTOR})?{_TOKEN})*")
 _CONNECTOR_WORDS = {"of", "on", "for", "and", "the"}
 
 
@@ -38,11 +55,14 @@ class Mention:
     end: int
     ref: ActorRef
     kind: str
-    how: str  # directory | acronym | organization | country | person | surname
+    how: str  # directory | acronym | organization | country | capital | person | surname
     country: str | None = None
     speaks_for: ActorRef | None = None  # the state / organization it stands for (reactions, statements)
     former: bool = False
     title_start: int | None = None  # where stripped titles began ("President ..."), for roles
+    # A role with no state named beside it ("Foreign Minister Ana Ruiz said"), or a ministry named
+    # without its country: the document decides whom it speaks for (document.py).
+    needs_state: bool = False
 
     @property
     def is_reacting(self) -> bool:
@@ -60,10 +80,14 @@ class Resolver:
     directory: ActorDirectory
     lexicon: CountryLexicon
     rules: Rules
+    organizations: OrganizationLexicon | None = None
     new: dict[str, NewActor] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     surnames: dict[str, tuple[ActorRef, str]] = field(default_factory=dict)
     new_roles: dict[str, ActorRef] = field(default_factory=dict)
+    # Demonyms used as plain adjectives ("a Russian border guard ship" keeps "ship"): not actors,
+    # but what the article says about whom (engine: who started the crisis).
+    modifiers: list[tuple[Mention, str]] = field(default_factory=list)
 
     # -- actor helpers -------------------------------------------------------------------------
     def kind_of(self, ref: ActorRef) -> str:
@@ -93,14 +117,29 @@ class Resolver:
             self.used.add(ref.new)
         return ref
 
-    def _new_actor(self, name: str, kind: str, country: str | None) -> ActorRef:
+    def _new_actor(self, name: str, kind: str, country: str | None, aliases=()) -> ActorRef:
         key = slugify(name)
         actor = self.new.get(key)
         if actor is None:
             actor = self.new[key] = NewActor(key=key, name=name, kind=kind, country=country)
         elif country and not actor.country:
             actor.country = country
+        for alias in aliases:
+            if alias != actor.name and alias not in actor.aliases:
+                actor.aliases.append(alias)
         return actor.ref
+
+    def organization_ref(self, org: Organization) -> tuple[ActorRef, str, str | None]:
+        """The directory's actor for a listed organization (by its name or any alias), else a new one."""
+        for name in (org.name, *org.aliases):
+            known = (
+                self.directory.by_acronym.get(name)
+                if is_acronym(name)
+                else self.directory.by_name.get(fold(name))
+            )
+            if known is not None:
+                return ActorRef(slug=known.slug), known.kind, known.country
+        return self._new_actor(org.name, org.kind, None, org.aliases), org.kind, None
 
     def speaks_for_known(self, actor: KnownActor) -> ActorRef | None:
         if actor.kind in ("state", "international_organization"):
@@ -112,10 +151,9 @@ class Resolver:
         return None
 
     def guess_kind(self, folded_name: str) -> str:
-        for kind, words in self.rules.kind_words.items():
-            for word in words:
-                if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", folded_name):
-                    return kind
+        for kind, regex in self.rules.kind_word_regexes.items():
+            if regex.search(folded_name):
+                return kind
         return "person"
 
     # -- mentions ------------------------------------------------------------------------------
@@ -128,9 +166,11 @@ class Resolver:
         if directory.acronym_regex:
             for m in directory.acronym_regex.finditer(text):
                 candidates.append((m.start(), m.end(), 0, directory.by_acronym[m.group()]))
-        countries = [(s, e, term) for s, e, term in self.lexicon.find(text, folded)]
-        for s, e, term in countries:
-            candidates.append((s, e, 2, term))
+        if self.organizations is not None:
+            for s, e, org in self.organizations.find(text, folded):
+                candidates.append((s, e, 1, org))
+        for s, e, term in self.lexicon.find(text, folded):
+            candidates.append((s, e, 3, term))
         blocked = (
             [(m.start(), m.end()) for m in self.lexicon.not_regex.finditer(folded)]
             if self.lexicon.not_regex
@@ -140,17 +180,28 @@ class Resolver:
             for s, e in self._split_capseq(text, folded, m.start(), m.end()):
                 if any(a <= s and e <= b for a, b in blocked):
                     continue  # "Latin America" is neither a country nor a person
+                if self._after_thing_noun(folded, s):
+                    continue  # "the trawler Nordkapp Star" is a boat
                 name = folded[s:e]
                 kind = self.guess_kind(name)
-                candidates.append((s, e, 1 if kind != "person" else 3, ("capseq", kind)))
+                candidates.append((s, e, 2 if kind != "person" else 4, ("capseq", kind)))
 
+        # A body's full name holding a known state's name is the body: "Ministry of Foreign Affairs of
+        # Peru" (the state is what it speaks for).
+        states = [(c[0], c[1]) for c in candidates if isinstance(c[3], KnownActor) and c[3].kind == "state"]
+        candidates = [
+            (c[0], c[1], -1, c[3])
+            if c[2] == 2 and any(c[0] <= a and b <= c[1] and (a, b) != (c[0], c[1]) for a, b in states)
+            else c
+            for c in candidates
+        ]
         # Strongest first, then longest; keep the ones that overlap nothing kept.
         candidates.sort(key=lambda c: (c[2], -(c[1] - c[0]), c[0]))
         taken: list[tuple[int, int]] = []
         chosen = []
         for start, end, priority, payload in candidates:
             if any(s < end and start < e for s, e in taken):
-                if priority == 3:
+                if priority == 4:
                     # A person candidate overlapping a country: strip the country words in front.
                     start = max([e for s, e in taken if s < end and start < e and s <= start] + [start])
                     start = self._skip_prefix(text, folded, start, end)
@@ -164,11 +215,134 @@ class Resolver:
 
         mentions: list[Mention] = []
         for start, end, _priority, payload in chosen:
+            if isinstance(payload, CountryTerm) and payload.territory:
+                continue  # "New Caledonia": a place
             mention = self._mention(text, folded, start, end, payload)
-            if mention is not None:
-                mentions.append(mention)
+            if mention is None:
+                continue
+            if self._is_demonym(payload, text[start:end]) and not self._before_state_noun(folded, end):
+                self.modifiers.append((mention, self._next_words(folded, end)))
+                continue
+            mentions.append(mention)
+        mentions = self._acronyms(text, folded, mentions)
+        mentions = [self._as_body(text, folded, m) for m in mentions]
         self._roles_pass(folded, mentions)
         return mentions
+
+    # -- helpers of find -----------------------------------------------------------------------
+    def _as_body(self, text: str, folded: str, mention: Mention) -> Mention:
+        """ "the Turkish foreign ministry", "Iceland's foreign ministry": a body of the state, which
+        speaks for it (a speaker of its own; its reactions are the state's)."""
+        if mention.kind != "state" or mention.how == "capital":
+            return mention
+        m = re.match(
+            rf"(?:'s?)?\s+(?P<noun>{self.rules.body_nouns.pattern})", folded[mention.end : mention.end + 50]
+        )
+        if m is None or text[mention.end + m.start("noun")].isupper():
+            return mention  # a capitalised name ("Turkish Foreign Ministry") is found as such
+        return self.body_mention(mention, m.group("noun"), mention.start, mention.end + m.end())
+
+    def body_mention(self, state: Mention, noun: str, start: int, end: int) -> Mention:
+        """A government body of a state, named by a common noun: "Foreign ministry of Turkey"."""
+        noun = re.sub(r"\s+", " ", noun)
+        name = f"{noun[0].upper()}{noun[1:]} of {self.name_of(state.speaks_for or state.ref)}"
+        ref = self._new_actor(name, "government_body", state.country)
+        return Mention(start, end, ref, "government_body", "body", state.country, speaks_for=state.speaks_for)
+
+    @staticmethod
+    def _is_demonym(payload, written: str) -> bool:
+        """A demonym of the country lexicon, or a state's alias in the directory that reads like one
+        ("Sylvanian" for Sylvania)."""
+        if isinstance(payload, CountryTerm):
+            return payload.demonym
+        if isinstance(payload, KnownActor) and payload.kind == "state":
+            return fold(written) != fold(payload.name) and bool(
+                re.search(r"(?:an|ian|ese|ish|i|ic|ch)s?$", fold(written))
+            )
+        return False
+
+    def _before_state_noun(self, folded: str, end: int) -> bool:
+        """ "Peruvian police", "Chilean Foreign Minister", "the Kyrgyz side", "Thai army units": the
+        demonym is the state. One other word may stand between ("Latvian Foreign Minister")."""
+        after = folded[end : end + 60]
+        if not re.match(r"\s+\w", after):
+            return False
+        words = re.findall(r"[\w-]+", after)[:5]
+        return any(self.rules.state_nouns.match(" ".join(words[skip:])) for skip in (0, 1))
+
+    @staticmethod
+    def _next_words(folded: str, end: int) -> str:
+        return " ".join(re.findall(r"[\w-]+", folded[end : end + 40])[:3])
+
+    def _after_thing_noun(self, folded: str, start: int) -> bool:
+        before = re.search(r"([\w-]+)\s+$", folded[max(0, start - 30) : start])
+        return bool(before and self.rules.thing_nouns.fullmatch(before.group(1)))
+
+    def _acronyms(self, text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
+        """Acronyms the article introduces ("... Council (CAWC)") or that spell the initials of an
+        organization it names ("CSTO"): the same actor wherever they appear."""
+        links: dict[str, Mention] = {}
+        for start, _end, acronym in introduced_acronyms(text):
+            if any(m.start == start for m in mentions):
+                continue  # already a known name
+            bracket = text.rfind("(", 0, start)
+            owner = next((m for m in reversed(mentions) if m.end <= bracket), None)
+            if owner is None or text[owner.end : bracket].strip():
+                continue
+            if owner.kind == "person" and owner.how == "person":
+                owner = self._as_organization(text, folded, owner)
+            if owner.kind in ("person", "state"):
+                continue
+            links[acronym] = owner
+        organizations = {
+            initials(text[m.start : m.end]): m
+            for m in mentions
+            if m.kind not in ("person", "state") and len(text[m.start : m.end].split()) >= 2
+        }
+        taken = [(m.start, m.end) for m in mentions]
+        added = []
+        for m in re.finditer(rf"(?<![\w.])[{_UPPER}][{_UPPER}&.]{{1,8}}(?![\w])", text):
+            token = m.group().rstrip(".")
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            owner = links.get(token) or (organizations.get(token) if len(token) >= 3 else None)
+            if owner is None:
+                continue
+            mention = Mention(
+                m.start(), m.start() + len(token), owner.ref, owner.kind, "acronym", owner.country
+            )
+            mention.speaks_for = owner.speaks_for
+            added.append(mention)
+            if owner.ref.new is not None:
+                self._new_actor(self.name_of(owner.ref), owner.kind, owner.country, (token,))
+        if not added and not links:
+            return mentions
+        result = sorted(mentions + added, key=lambda x: x.start)
+        return result
+
+    def _as_organization(self, text: str, folded: str, mention: Mention) -> Mention:
+        """A name that introduces an acronym is an organization's: "the Central Asian Water Council
+        (CAWC)". International when the name has a regional word, else another organization."""
+        name = text[mention.start : mention.end]
+        inside = list(self.lexicon.find(name, folded[mention.start : mention.end]))
+        regional = bool(
+            re.search(
+                r"\b(?:international|regional|world|global|inter|union|community)\b",
+                folded[mention.start : mention.end],
+            )
+        )
+        kind = (
+            "international_organization"
+            if (regional or (inside and inside[0][2].demonym))
+            else "other_organization"
+        )
+        if mention.ref.new is not None:
+            self.new.pop(mention.ref.new, None)
+        ref = self._new_actor(name, kind, None)
+        fixed = Mention(mention.start, mention.end, ref, kind, "organization", None)
+        fixed.speaks_for = ref if kind == "international_organization" else None
+        mention.__dict__.update(fixed.__dict__)
+        return mention
 
     def _roles_pass(self, folded: str, mentions: list[Mention]) -> None:
         """A person named with a role beside a state or organization speaks for it: "Chilean
@@ -184,7 +358,7 @@ class Resolver:
                 cut = max(before[:cut].rfind(c) for c in '.;:"(')
             window_start = before_start + cut + 1
             role_ref = self._role_in(folded, mentions, window_start, mention.start, exclude=index)
-            if role_ref is None:
+            if role_ref is None or role_ref == "unknown":
                 after = re.match(r"\s*,\s*([^,.;\"]{1,80})", folded[mention.end : mention.end + 90])
                 # An apposition is a noun phrase ("Ana Ruiz, Chile's foreign minister,"), not a clause
                 # ("..., adding that her government ...").
@@ -194,17 +368,28 @@ class Resolver:
                 ):
                     after = None
                 if after:
-                    role_ref = self._role_in(
+                    after_ref = self._role_in(
                         folded,
                         mentions,
                         mention.end + after.start(1),
                         mention.end + after.end(1),
                         exclude=index,
                     )
-            if role_ref is None and mention.ref.new is not None:
-                role_ref = self.new_roles.get(mention.ref.new)  # stated at an earlier mention
+                    if after_ref is not None and (role_ref is None or after_ref != "unknown"):
+                        role_ref = after_ref
+            if role_ref == "unknown":
+                # "Foreign Minister Ana Ruiz of Chile"
+                of = re.match(r"\s+of\s+(?:the\s+)?", folded[mention.end : mention.end + 12])
+                owner = next((m for m in mentions if of and m.start == mention.end + of.end()), None)
+                if owner is not None and owner.kind in ("state", "international_organization"):
+                    role_ref = owner.speaks_for
+            if role_ref in (None, "unknown") and mention.ref.new is not None:
+                # Stated at an earlier mention.
+                role_ref = self.new_roles.get(mention.ref.new, role_ref)
             if role_ref is False:
                 mention.former, mention.speaks_for = True, None
+            elif role_ref == "unknown":
+                mention.needs_state = True
             elif role_ref is not None:
                 mention.speaks_for = role_ref
                 if mention.ref.new is not None:
@@ -215,7 +400,8 @@ class Resolver:
                     )
 
     def _role_in(self, folded, mentions, start, end, *, exclude):
-        """The state/organization a role phrase in folded[start:end] names; False for a former role."""
+        """The state/organization a role phrase in folded[start:end] names; False for a former role;
+        "unknown" for a role right beside the name that names no state ("Foreign Minister Ana Ruiz")."""
         window = folded[start:end]
         if not self.rules.roles.search(window):
             return None
@@ -231,6 +417,10 @@ class Resolver:
                 and self.kind_of(other.speaks_for) in ("state", "international_organization")
             ):
                 return other.speaks_for
+        # The role stands right beside the name (a title before it, or an apposition after it).
+        roles = self.rules.roles.pattern
+        if re.search(rf"(?:{roles})[\s,]*$", window) or re.match(rf"\s*(?:\w+\s+){{0,2}}(?:{roles})", window):
+            return "unknown"
         return None
 
     def _mention(self, text, folded, start, end, payload) -> Mention | None:
@@ -253,9 +443,15 @@ class Resolver:
             return mention
         if isinstance(payload, tuple) and payload[0] == "capseq":
             return self._capseq_mention(text, folded, start, end, payload[1], former)
+        if isinstance(payload, Organization):
+            ref, kind, country = self.organization_ref(payload)
+            mention = Mention(start, end, ref, kind, "organization", country)
+            mention.speaks_for = ref if kind in ("international_organization", "state") else None
+            return mention
         term = payload  # CountryTerm
         ref = self.state_ref(term.iso)
-        return Mention(start, end, ref, "state", "country", term.iso, speaks_for=ref)
+        how = "capital" if term.capital else "country"
+        return Mention(start, end, ref, "state", how, term.iso, speaks_for=ref)
 
     def _capseq_mention(self, text, folded, start, end, kind, former) -> Mention | None:
         name = text[start:end]
@@ -315,6 +511,8 @@ class Resolver:
             mention.speaks_for = ref
         elif kind == "government_body" and country:
             mention.speaks_for = self.state_ref(country)
+        elif kind == "government_body":
+            mention.needs_state = True  # "the Ministry of Foreign Affairs": the document's state
         return mention
 
     def _person_speaks_for(self, ref: ActorRef, former: bool) -> ActorRef | None:
@@ -332,6 +530,12 @@ class Resolver:
         self.surnames[words[-1]] = (ref, folded_name)
         if len(words) >= 3:
             self.surnames[" ".join(words[-2:])] = (ref, folded_name)
+            # "Valentina Errazuriz Moll", later "Errazuriz": the first of two surnames.
+            self.surnames.setdefault(words[1], (ref, folded_name))
+        # Some names are used by their first word ("Ratna Wulandari", later "Ratna"): a fallback,
+        # never taking a name already given to someone else.
+        if words[0] not in self.rules.titles and words[0] not in self.rules.function_words:
+            self.surnames.setdefault(words[0], (ref, folded_name))
 
     # -- capitalised sequences -----------------------------------------------------------------
     def _split_capseq(self, text, folded, start, end):

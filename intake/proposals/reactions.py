@@ -14,16 +14,48 @@ For each pattern of rules.yaml that matches a sentence (outside quotation marks)
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
-from .dates import find_dates, nearest
+from .dates import MONTHS, find_dates, nearest
 from .document import Document
 from .rules import ReactionPattern
 from .text import Sentence, trim
+from .types import REACTING_KINDS as REACTING
 from .types import ActorRef, ProposedDate
 
 _PASSIVE_AGENT = re.compile(r"^\s+(?:\w+\s+){0,2}?by\b")
+_WITH_CLAUSE = re.compile(r"[\s,]*with\s+")
+# Asking someone to undo the act: "called on Freedonia to release the crew" (aimed at whoever is
+# named), "called for the immediate release of the passengers" (aimed at whoever holds them).
+_DEMAND_OF = re.compile(
+    r"\bto\s+(?:\w+ly\s+)?(?:release|free|withdraw|pull\s+back|stop|halt|end|cease|respect|return|reverse|"
+    r"lift|apologi[sz]e|compensate|hand\s+over|leave)\b"
+)
+_DEMAND_FOR = re.compile(
+    r"\b(?:called\s+for|calls\s+for|calling\s+for|demanded|demands|demanding|urged|urges)\s+\"?\s*(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:release|withdrawal|return|end|halt|reversal)\b"
+)
+_YEAR = re.compile(
+    r"(?:\b(?P<month>january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\s+(?:of\s+)?)?\b(?P<year>(?:18|19|20)\d\d)\b(?!\s*(?:km|kilomet|people|troops|tonnes))"
+)
+_COMPARED = re.compile(
+    r"(?:\b(?:first|worst|biggest|largest|highest|lowest|sharpest|deepest|most|least|last|only)\b[^.;]{0,60}"
+    r"\bsince|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)(?:\s+in)?)\s+(?:\w+\s+)?$"
+)
+_RECENT = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|this\s+week|"
+    r"last\s+week|this\s+month)\b"
+)
+# Words that put what follows them in the future: a date after them is not when the reaction was.
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|scheduled|due\s+to|set\s+to|next)\b"
+)
+# "... summoned Freedonia's ambassador and lodged a protest": the second verb shares the first's subject.
+_COORDINATED_VERB = re.compile(r"[a-z]\s+and\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
+_PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?[a-z]+ing\b[^,]*$")
 # "... filed a complaint to denounce ...": a verb in a purpose clause is part of the action before it.
 _PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+(?:\w+ly\s+)?$")
 
@@ -40,6 +72,16 @@ class FoundReaction:
     rule: str
     trigger: tuple[int, int]
     only_if_alone: bool = False
+    with_other_kinds: bool = False
+    # States the reaction is aimed at ("recalled its ambassador to Peru", "summoned Russia's envoy"):
+    # for guessing who started the crisis (crisis.py).
+    targets: tuple[ActorRef, ...] = ()
+    aimed_at_initiator_kind: str | None = None
+    # The first state named after the verb, quotes included ("solidarity with Freedonia").
+    named_after: ActorRef | None = None
+    # Asks someone to undo or stop something: "of" ("called on Freedonia to release the crew"),
+    # "for" ("called for the release of the crew"), or "".
+    demand: str = ""
 
 
 class ReactionFinder:
@@ -49,6 +91,7 @@ class ReactionFinder:
         self.rules = doc.rules
         self.resolver = doc.resolver
         self.published = doc.published
+        self._agent_after = False
 
     def certainty(self, start: int, end: int) -> str:
         window = self.folded[start:end]
@@ -64,9 +107,51 @@ class ReactionFinder:
     # -- per sentence ----------------------------------------------------------------------------
     def find(self) -> list[FoundReaction]:
         found: list[FoundReaction] = []
+        reference = self._reference_date()
         for sentence in self.doc.sentences:
+            if reference is not None and self._background(sentence, reference):
+                continue
             found.extend(self.in_sentence(sentence))
         return found
+
+    def _reference_date(self) -> datetime.date | None:
+        """When the article is from: its publication date, else the latest full date it gives."""
+        if self.published is not None:
+            return self.published
+        dated = [
+            d.date.value
+            for d in find_dates(self.text, self.folded, 0, len(self.text), None)
+            if d.date.precision == "day"
+        ]
+        return max(dated) if dated else None
+
+    def _background(self, sentence: Sentence, reference: datetime.date) -> bool:
+        """A sentence about an earlier crisis: it names a year (or month and year) more than six
+        months before the article, outside asides and quotes, and nothing recent ("The dispute
+        echoes a row in November 2013, when Sylvania recalled its ambassador")."""
+        window = self.doc.without_asides(sentence.start, sentence.end)
+        old = False
+        for m in _YEAR.finditer(window):
+            if self.doc.in_quote(sentence.start + m.start("year")):
+                continue
+            if _COMPARED.search(window[: m.start()]):
+                continue  # "the worst row since 2019", "more than in 2020": a yardstick
+            year = int(m.group("year"))
+            month = MONTHS.get(m.group("month") or "", 1)
+            try:
+                when = datetime.date(year, month, 1)
+            except ValueError:
+                continue
+            if (reference - when).days > 183:
+                old = True
+            else:
+                return False
+        if not old:
+            return False
+        recent = find_dates(self.text, self.folded, sentence.start, sentence.end, self.published)
+        if any(d.date.precision == "day" and abs((reference - d.date.value).days) <= 183 for d in recent):
+            return False
+        return not _RECENT.search(window)
 
     def in_sentence(self, sentence: Sentence) -> list[FoundReaction]:
         s_start, s_end = sentence.start, sentence.end
@@ -74,18 +159,32 @@ class ReactionFinder:
         breaks = [s_start + m.start() for m in self.rules.clause_breaks.finditer(folded)] + [
             s_start + m.end() for m in self.rules.clause_breaks.finditer(folded)
         ]
+        mention_ends = {m.end for m in self.doc.mentions_in(s_start, s_end)}
+        for m in re.finditer(r",\s+and\s+", folded):
+            # ", and Sylvania later referred ...": a new clause, unless a list of names goes on
+            # ("Chile, Peru, and Bolivia").
+            if s_start + m.start() not in mention_ends:
+                breaks += [s_start + m.start(), s_start + m.end()]
         results: list[FoundReaction] = []
         triggers: list[tuple[int, int]] = []
         for pattern in self.rules.reactions:
             for match in pattern.regex.finditer(folded):
                 t_start, t_end = s_start + match.start(), s_start + match.end()
-                if self.doc.in_quote(t_start) or any(a < t_end and t_start < b for a, b in triggers):
+                named_agent = "agent" in pattern.regex.groupindex and match.group("agent") is not None
+                if self.doc.in_quote(t_start):
+                    continue
+                if not named_agent and any(a < t_end and t_start < b for a, b in triggers):
                     continue
                 clause_start = max([b for b in breaks if b <= t_start] + [s_start])
                 clause_end = min([b for b in breaks if b >= t_end] + [s_end])
-                if self._blocked(clause_start, t_start, t_end, clause_end):
+                if self._blocked(clause_start, t_start, t_end, clause_end, pattern.conditional_ok):
                     continue
-                actors = self._actors(pattern, sentence, clause_start, t_start, t_end, clause_end)
+                if named_agent:
+                    actors = self._named(s_start + match.start("agent"), s_start + match.end("agent"))
+                else:
+                    actors = self._actors(pattern, sentence, clause_start, t_start, t_end, clause_end)
+                # The actors named after the verb ("condemnation from Chile") are no targets.
+                aimed = not named_agent and not self._agent_after
                 if _PURPOSE.search(self.folded[clause_start:t_start]):
                     earlier = {r.actor for r in results if r.trigger[1] <= t_start}
                     actors = [a for a in actors if a not in earlier]
@@ -94,8 +193,16 @@ class ReactionFinder:
                 triggers.append((t_start, t_end))
                 # The date must stand in the verb's clause: "condemned on Tuesday, and it drew
                 # criticism a day later" gives the criticism no date.
-                dates = find_dates(self.text, self.folded, clause_start, clause_end, self.published)
-                stance = pattern.stance if pattern.stance != "cues" else self.stance_from_cues(s_start, s_end)
+                dates = self._dates(clause_start, clause_end, t_start) if not named_agent else []
+                stance = (
+                    pattern.stance
+                    if pattern.stance != "cues"
+                    else self.stance_from_cues(clause_start, clause_end)
+                )
+                after_verb = self.folded[t_start:clause_end]
+                demand = (
+                    "for" if _DEMAND_FOR.search(after_verb) else "of" if _DEMAND_OF.search(after_verb) else ""
+                )
                 for actor in actors:
                     results.append(
                         FoundReaction(
@@ -109,15 +216,82 @@ class ReactionFinder:
                             rule=f"pattern:{pattern.name}",
                             trigger=(t_start, t_end),
                             only_if_alone=pattern.only_if_alone,
+                            with_other_kinds=pattern.with_other_kinds,
+                            aimed_at_initiator_kind=pattern.aimed_at_initiator_kind,
+                            named_after=self._first_state(t_start, clause_end),
+                            demand=demand,
+                            targets=tuple(
+                                t for t in self._targets(t_start, t_end, clause_end) if aimed and t != actor
+                            ),
                         )
                     )
         return _one_per_actor_and_kind(results)
 
-    def _blocked(self, clause_start, t_start, t_end, clause_end) -> bool:
-        before = self.folded[clause_start:t_start]
+    def _dates(self, clause_start: int, clause_end: int, t_start: int):
+        """Dates of the verb's clause, without those of an aside ("Berlin, as in 2020, offered ...")
+        and those of a future event the verb announces ("said on Monday that the council would meet
+        on Friday": Monday)."""
+        found = []
+        for date in find_dates(self.text, self.folded, clause_start, clause_end, self.published):
+            if self.doc.in_aside(date.start, keep=t_start):
+                continue
+            if date.start > t_start and _FUTURE.search(self.folded[clause_start : date.start]):
+                continue
+            found.append(date)
+        return found
+
+    def _first_state(self, start: int, end: int) -> ActorRef | None:
+        for mention in self.doc.mentions:
+            if start <= mention.start < end and mention.kind == "state":
+                return mention.ref
+        return None
+
+    def _named(self, start: int, end: int) -> list[ActorRef]:
+        """The states and organizations named in [start, end) (a pattern's `agent` group)."""
+        refs: list[ActorRef] = []
+        for mention in self.doc.mentions_in(start, end):
+            ref = mention.speaks_for
+            if ref is not None and self.resolver.kind_of(ref) in REACTING and ref not in refs:
+                refs.append(ref)
+        return refs
+
+    def _targets(self, start: int, verb_end: int, end: int) -> list[ActorRef]:
+        """States the reaction is aimed at, named after the verb outside quotes: the object of the verb
+        ("condemned Freedonia"), after "to/from/with/against/on" ("its ambassador to Peru", "calling
+        on Russia"), or as the owner of an envoy or an act ("Russia's ambassador", "the Turkish move").
+        Not the victim's things ("a violation of Kuwait's sovereignty")."""
+        found: list[ActorRef] = []
+        named = [m for m in self.doc.mentions_in(start, end) if m.kind == "state"]
+        named += [
+            m
+            for m, _noun in self.resolver.modifiers
+            if start <= m.start < end and not self.doc.in_quote(m.start)
+        ]
+        aimed = self.rules.aimed_at_nouns.pattern
+        for mention in sorted(named, key=lambda m: m.start):
+            before = self.folded[max(start, mention.start - 20) : mention.start]
+            after = self.folded[mention.end : mention.end + 40]
+            if re.search(r"\b(?:stand|stands|stood|standing|solidarity)\s+(?:firmly\s+)?with\s+$", before):
+                continue  # "stood with Kuwait": the side taken, not the one blamed
+            if not (
+                re.search(
+                    r"\b(?:to|from|with|against|called\s+on|calling\s+on|calls\s+on)\s+(?:the\s+)?$", before
+                )
+                or re.match(rf"(?:'s?)?\s+(?:[\w-]+\s+)?(?:{aimed})\b", after)
+                or re.fullmatch(r"\s*(?:the\s+)?", self.folded[verb_end : mention.start])
+            ):
+                continue
+            if mention.ref not in found:
+                found.append(mention.ref)
+        return found
+
+    def _blocked(self, clause_start, t_start, t_end, clause_end, conditional_ok=False) -> bool:
+        before = self.doc.without_asides(clause_start, t_start, keep=t_start)
         if any(n.regex.search(before) for n in self.rules.negations):
             return True
         for cue in self.rules.hypotheticals:
+            if conditional_ok and cue.scope == "after":
+                continue
             window = (
                 before + self.folded[t_start:t_end]
                 if cue.scope == "before"
@@ -138,21 +312,57 @@ class ReactionFinder:
                 r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", self.folded[clause_start:t_start]
             ):
                 agent_start = t_end + passive.end()
+        self._agent_after = agent_start is not None
         if agent_start is not None:
             group = self.doc.group_after(agent_start, clause_end)
         else:
-            group = self.doc.group_before(clause_start, t_start)
-            if not group:
+            absolute = _WITH_CLAUSE.match(self.folded, clause_start, t_start)
+            if absolute:
+                # "..., with its foreign ministry calling it unacceptable": the subject follows "with".
+                clause_start = clause_start + absolute.end()
+            subject_first = bool(
+                _PARTICIPLE.search(self.folded[clause_start:t_end])
+                or _COORDINATED_VERB.search(self.folded[clause_start:t_start])
+            )
+            if subject_first:
+                # "Sylvania expelled two Freedonian diplomats, accusing them of spying": the
+                # participle's subject is the clause's, not the object named before the comma.
+                subject = self.doc.clause_subject(clause_start, t_start)
+                group = [subject] if subject is not None else []
+            else:
+                group = self.doc.group_before(clause_start, t_start)
+            near = self.doc.subject_anaphor(clause_start, t_start) if not subject_first else None
+            if near is not None and (not self._refs(group) or near[0] > group[-1].end):
+                group = [near[1]]  # "Senegal went further. On Monday it recalled ..."
+            if not self._refs(group):
                 pointed = self.doc.anaphor_at(clause_start, t_start)
                 group = [pointed] if pointed is not None else []
+        return self._refs(group)
+
+    def _refs(self, group) -> list[ActorRef]:
         refs: list[ActorRef] = []
         for mention in group:
             ref = mention.speaks_for
-            if ref is None or self.resolver.kind_of(ref) not in ("state", "international_organization"):
+            if ref is None or self.resolver.kind_of(ref) not in REACTING:
                 continue
             if ref not in refs:
                 refs.append(ref)
         return refs
+
+    def negated_in_quote(self, start: int, end: int, regex) -> bool:
+        """Every match of `regex` in the quote stands after a negation in its clause ("this was not
+        a violation")."""
+        window = self.folded[start:end]
+        matches = list(regex.finditer(window))
+        for match in matches:
+            clause_start = max(
+                [m.end() for m in self.rules.clause_breaks.finditer(window) if m.end() <= match.start()]
+                + [max(window.rfind(".", 0, match.start()) + 1, 0)]
+            )
+            before = window[clause_start : match.start()]
+            if not any(n.regex.search(before) for n in self.rules.negations):
+                return False
+        return bool(matches)
 
     def in_quote_text(self, actor: ActorRef, start: int, end: int) -> FoundReaction | None:
         """The first reaction pattern that matches an official's own words (a quote), for the state
@@ -193,7 +403,8 @@ class ReactionFinder:
 def _one_per_actor_and_kind(results: list[FoundReaction]) -> list[FoundReaction]:
     kept: list[FoundReaction] = []
     seen: set[tuple[str, str]] = set()
-    for result in results:
+    # Two patterns of one kind for one actor: the one whose verb comes first speaks for the sentence.
+    for result in sorted(results, key=lambda r: r.trigger[0]):
         key = (result.actor.key, result.kind)
         if key not in seen:
             seen.add(key)

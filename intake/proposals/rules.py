@@ -7,12 +7,14 @@ The file's format is documented in the file itself. `Rules.load()` reads the def
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .organizations import Organization
 from .types import ACTOR_KINDS, REACTION_KINDS, STANCES
 
 DEFAULT_RULES_PATH = Path(__file__).resolve().parent.parent / "rules.yaml"
@@ -37,6 +39,9 @@ class ReactionPattern:
     regex: re.Pattern
     agent_after: bool  # the actor follows the match ("condemnation from Chile")
     only_if_alone: bool  # proposed only when the actor has no other reaction in the sentence
+    conditional_ok: bool  # "ready to mediate if asked": a condition after the verb blocks nothing
+    with_other_kinds: bool  # a statement kept beside the actor's other reactions
+    aimed_at_initiator_kind: str | None  # "solidarity with X": `support` when X started the crisis
     name: str  # "condemnation#2": for tests and for ReactionProposal.rule
     examples: tuple[Example, ...] = ()
     not_examples: tuple[str, ...] = ()
@@ -75,13 +80,26 @@ class Rules:
     function_words: frozenset[str]
     country_aliases: dict[str, tuple[str, ...]]
     not_countries: tuple[str, ...]
+    capital_aliases: dict[str, tuple[str, ...]]
+    not_capitals: tuple[str, ...]
+    not_states: tuple[str, ...]
+    organizations: tuple[Organization, ...]
+    state_nouns: re.Pattern  # "Peruvian police", "the Kyrgyz side": a demonym that is the state
+    thing_nouns: re.Pattern  # "the trawler Nordkapp": the name after it is a thing, not an actor
+    aimed_at_nouns: re.Pattern  # "Russia's ambassador", "the Turkish move": whom a protest is aimed at
+    body_nouns: re.Pattern  # "the Turkish foreign ministry": a body of the state, a speaker of its own
     raw: dict = field(repr=False, compare=False, default_factory=dict)
+
+    @functools.cached_property
+    def kind_word_regexes(self) -> dict[str, re.Pattern]:
+        """One regex per kind of `kind_words`, in the file's order (the first kind found wins)."""
+        return {kind: _words(list(words)) for kind, words in self.kind_words.items() if words}
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Rules:
         path = Path(path) if path else DEFAULT_RULES_PATH
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506
         except (OSError, yaml.YAMLError) as exc:
             raise RulesError(f"{path}: cannot read the rules file: {exc}") from exc
         return cls.from_dict(data, origin=str(path))
@@ -109,6 +127,13 @@ class Rules:
                         regex=reader.regex(entry, at),
                         agent_after=bool(entry.get("agent_after", False)),
                         only_if_alone=bool(entry.get("only_if_alone", False)),
+                        conditional_ok=bool(entry.get("conditional_ok", False)),
+                        with_other_kinds=bool(entry.get("with_other_kinds", False)),
+                        aimed_at_initiator_kind=(
+                            reader.choice(entry, "if_aimed_at_initiator", REACTION_KINDS, at)
+                            if "if_aimed_at_initiator" in entry
+                            else None
+                        ),
                         name=f"{kind}#{number}",
                         examples=reader.examples(entry, at),
                         not_examples=tuple(str(t) for t in entry.get("not_examples", []) or []),
@@ -174,8 +199,45 @@ class Rules:
                 str(code).upper(): tuple(str(n) for n in names or []) for code, names in aliases.items()
             },
             not_countries=tuple(w.lower() for w in reader.words(data, "not_countries")),
+            capital_aliases={
+                str(code).upper(): tuple(str(n) for n in names or [])
+                for code, names in reader.section(data, "capital_aliases", dict).items()
+            },
+            not_capitals=tuple(reader.words(data, "not_capitals")),
+            not_states=tuple(w.upper() for w in reader.words(data, "not_states")),
+            organizations=reader.organizations(data),
+            state_nouns=_words(reader.words(data, "state_nouns")),
+            thing_nouns=_words(reader.words(data, "thing_nouns")),
+            aimed_at_nouns=_words(reader.words(data, "aimed_at_nouns")),
+            body_nouns=_words(reader.words(data, "body_nouns")),
             raw=data,
         )
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a key given twice in one mapping (YAML would keep the last one and
+    silently drop a curator's earlier entry), and reads only true/false as booleans: in YAML 1.1
+    the words "on", "no", "yes" and "off" of a word list would silently become True or False."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{key!r} is given twice in the same section", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_UniqueKeyLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def _words(words: list[str]) -> re.Pattern:
@@ -248,6 +310,20 @@ class _Reader:
             else:
                 self.fail(where, f"an example must be a sentence or a mapping with text: {item!r}")
         return tuple(examples)
+
+    def organizations(self, data: dict) -> tuple[Organization, ...]:
+        found = []
+        for i, entry in enumerate(self.section(data, "organizations", list)):
+            where = f"organizations[{i}]"
+            name = entry.get("name")
+            if not isinstance(name, str) or not name.strip():
+                self.fail(where, "missing name")
+            aliases = entry.get("aliases") or []
+            if not isinstance(aliases, list):
+                self.fail(where, "aliases must be a list")
+            kind = self.choice(entry, "kind", ACTOR_KINDS, where, default="international_organization")
+            found.append(Organization(name.strip(), tuple(str(a) for a in aliases), kind))
+        return tuple(found)
 
     def cues(self, data: dict, name: str) -> tuple[Cue, ...]:
         return tuple(

@@ -19,10 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .document import STRONG_VERBS as _STRONG
 from .document import Document
 from .mentions import Mention
 from .text import Quote, Sentence, trim
 from .types import ActorRef
+
+_NOT_A_SUBJECT = re.compile(r"(?:and|but|or|that|which|while|as|because|if|when|although|though)\b")
+_PASSIVE = re.compile(r"\b(?:been|being|be|was|were|is|are|get|got)\s+$")
 
 SPEAKING_KINDS = (
     "person",
@@ -117,6 +121,7 @@ class Attribution:
             result = (
                 self._after(quote, quotes, after)
                 or self._before(quote, quotes, first)
+                or self._predicate(quote, quotes, first)
                 or self._same_sentence(quote, first, by_sentence)
                 or self._previous(quote, quotes, first, results)
                 or self._subject(quote, quotes, first)
@@ -138,7 +143,42 @@ class Attribution:
             attributed.on_behalf_of = self._on_behalf_of(attributed, result)
             results.append(attributed)
             by_sentence[first.index] = attributed
-        return results
+        return self._shared_attribution(quotes, results)
+
+    def _shared_attribution(self, quotes: list[Quote], results: list[Attributed]) -> list[Attributed]:
+        """'The minister is "deeply concerned" and "urges restraint," his spokesperson said': a quote
+        with no speaker of its own takes the one named after a later quote of the same sentence."""
+        done = {item.quote.start for item in results}
+        extra = []
+        for quote in quotes:
+            if quote.start in done:
+                continue
+            sentence = self.sentence_at(quote.start)
+            later = next(
+                (
+                    item
+                    for item in results
+                    if item.how == "after"
+                    and item.quote.start > quote.start
+                    and item.sentences[0] == sentence.index
+                ),
+                None,
+            )
+            if later is None:
+                continue
+            extra.append(
+                Attributed(
+                    quote=quote,
+                    speaker=later.speaker,
+                    speaker_ref=later.speaker_ref,
+                    on_behalf_of=later.on_behalf_of,
+                    how="continued",
+                    excerpt=later.excerpt,
+                    verb_at=later.verb_at,
+                    sentences=later.sentences,
+                )
+            )
+        return sorted(results + extra, key=lambda item: item.quote.start)
 
     def _after(self, quote, quotes, after):
         base = quote.end
@@ -163,6 +203,8 @@ class Attribution:
         for regex in (self.after_np_verb, self.after_np_adverb_verb):
             m = regex.match(after)
             if m:
+                if _NOT_A_SUBJECT.match(m.group("np")):
+                    continue  # '"..." and that Chile had asked': a new clause, not the quote's source
                 np_start, np_end = base + m.start("np"), base + m.end("np")
                 speaker = self.np_speaker(np_start, np_end)
                 if speaker:
@@ -170,30 +212,72 @@ class Attribution:
         return None
 
     def _before(self, quote, quotes, sentence):
-        """'X said "..."': the subject of the last attribution verb before the quote in its sentence."""
+        """'X said "..."': the subject of an attribution verb before the quote in its sentence. The
+        first verb of saying that has a subject wins ("Ruiz said the envoy had been called home "for
+        consultations"": Ruiz); a passive ("been called") has none; a colon ends a clause that
+        introduces the quote ('Ruiz put it plainly: "..."')."""
         region_start = sentence.start
         # Stop at an earlier quote in the sentence: its words are not this quote's attribution.
         for other in quotes:
             if other.end <= quote.start and other.end > region_start and other.start >= sentence.start:
                 region_start = other.end
         before = self.folded[region_start : quote.start]
-        verbs = list(self.verb.finditer(before))
-        if not verbs:
+        candidates = []
+        for verb in self.verb.finditer(before):
+            verb_at = region_start + verb.start()
+            if _PASSIVE.search(self.folded[region_start:verb_at]):
+                continue
+            clause_start = region_start
+            for m in self.rules.clause_breaks.finditer(self.folded[region_start:verb_at]):
+                clause_start = region_start + m.end()
+            speaker = self._subject_of(clause_start, verb_at) or self.np_speaker(region_start, verb_at)
+            if speaker is not None:
+                candidates.append((verb.group(), speaker, verb_at))
+        if not candidates:
+            colon = before.rstrip()
+            if colon.endswith(":"):
+                end = region_start + len(colon) - 1
+                speaker = self.np_speaker(region_start, end) or self._subject_of(region_start, end)
+                if speaker is not None:
+                    return speaker, "before", region_start
             return None
-        verb = verbs[-1]
-        verb_at = region_start + verb.start()
-        # The subject of that verb: a pronoun opening its clause, else the actors named nearest before it.
-        clause_start = region_start
-        for m in self.rules.clause_breaks.finditer(self.folded[region_start:verb_at]):
-            clause_start = region_start + m.end()
-        speaker = (
-            self.doc.anaphor_at(clause_start, verb_at)
-            or self.pick(self.doc.group_before(clause_start, verb_at))
-            or self.np_speaker(region_start, verb_at)
-        )
-        if speaker is None:
-            return None
+        strong = [c for c in candidates if _STRONG.fullmatch(c[0])]
+        _verb, speaker, verb_at = strong[0] if strong else candidates[-1]
         return speaker, "before", verb_at
+
+    def _subject_of(self, clause_start: int, verb_at: int):
+        """The subject of the verb at `verb_at`: a pronoun or "its ministry" right before it, a pronoun
+        opening the clause, else the actors named nearest before it."""
+        near = self.doc.subject_anaphor(clause_start, verb_at)
+        group = self.doc.group_before(clause_start, verb_at)
+        if near is not None and (not group or near[0] > group[-1].end):
+            return near[1]
+        return self.doc.anaphor_at(clause_start, verb_at) or self.pick(group)
+
+    def _predicate(self, quote, quotes, sentence):
+        """'The ministry "deplored" the move', 'it "expresses deep concern"': the quote follows its
+        subject directly."""
+        start = sentence.start
+        for other in quotes:
+            if other.end <= quote.start and other.end > start and other.start >= sentence.start:
+                start = other.end
+        before = self.folded[start : quote.start]
+        if not before.strip():
+            return None
+        end = start + len(before.rstrip())
+        nouns = self.rules.state_nouns.pattern
+        for mention in reversed(self.doc.mentions_in(start, end)):
+            tail = self.folded[mention.end : end]
+            # "The French foreign ministry "deplored" ...", "Russia's embassy "regretted" ..."
+            if tail and not re.fullmatch(rf"(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})", tail):
+                break
+            if mention.kind in SPEAKING_KINDS and not self.doc.is_object(mention, start):
+                return mention, "subject", end
+            break
+        near = self.doc.subject_anaphor(start, end)
+        if near is not None and near[0] + len(self.folded[near[0] : end].rstrip()) == end:
+            return near[1], "subject", end
+        return None
 
     def _same_sentence(self, quote, sentence, by_sentence):
         earlier = by_sentence.get(sentence.index)
@@ -239,7 +323,8 @@ class Attribution:
         if speaker is None:
             return None
         if speaker.kind in ("state", "international_organization"):
-            return speaker.ref
+            # A state acting as an organization's chair speaks for the organization (document.py).
+            return speaker.speaks_for or speaker.ref
         if speaker.former:
             return None
         return speaker.speaks_for

@@ -89,6 +89,8 @@ class NewActor:
     kind: str  # one of ACTOR_KINDS (a guess from the words in the name)
     country: str | None = None  # ISO 3166 alpha-2, only when the article states it
     mentions: list[Span] = field(default_factory=list)
+    # Other names the article or the rules file give it: acronyms ("SICA"), long forms.
+    aliases: list[str] = field(default_factory=list)
 
     @property
     def ref(self) -> ActorRef:

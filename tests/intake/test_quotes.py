@@ -89,3 +89,59 @@ def test_quote_and_excerpt_are_verbatim(directory):
     for cited in (s.quote, s.excerpt):
         assert text[cited.start : cited.end] == cited.text
     assert s.date.value == datetime.date(2025, 3, 7)
+
+
+def test_first_verb_of_saying_with_a_subject_attributes_the_quote(directory):
+    text = 'Marta Ibáñez said the envoy had been called home "for consultations".'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "marta-ibanez"
+
+
+def test_clause_after_a_quote_is_not_its_attribution(directory):
+    text = (
+        'Rufus Firefly said the consul had been summoned "for an explanation" and that Chile had asked '
+        "for a meeting."
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "rufus-firefly"
+
+
+def test_colon_introduces_the_quote_of_the_clause_before_it(directory):
+    [s] = statements('Marta Ibáñez put it plainly: "These are hostages, not detainees."', directory)
+    assert s.speaker.key == "marta-ibanez"
+
+
+def test_quote_right_after_its_subject(directory):
+    [s] = statements('The OAS "deplored" the expulsion.', directory)
+    assert s.speaker.key == "oas"
+
+
+def test_earlier_quote_shares_the_speaker_named_after_a_later_one(directory):
+    text = 'The OAS is "deeply concerned" and "urges both sides to talk," its spokesperson Lina Roth said.'
+    first, second = statements(text, directory)
+    assert first.speaker == second.speaker and first.speaker.key == "new:lina-roth"
+
+
+def test_pronoun_right_before_the_verb_is_the_speaker(directory):
+    text = 'Tomas Keller arrived late. Asked about the border, he said only that it was "calm".'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "tomas-keller"
+
+
+def test_ministry_named_in_a_capital_speaks_for_its_state(directory):
+    text = 'In Lima, the foreign ministry said the crew were "treated well".'
+    [s] = statements(text, directory)
+    assert s.on_behalf_of.key == "peru"
+
+
+def test_name_of_a_ministry_is_no_pronoun(directory):
+    text = 'Chile protested. The Ministry of Foreign Affairs and Trade of Peru said the ship had "no permit".'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:ministry-of-foreign-affairs-and-trade-of-peru"
+    assert s.on_behalf_of.key == "peru"
+
+
+def test_first_name_alone_is_the_person_named_in_full_before(directory):
+    text = 'Ratna Sari, Peru\'s foreign minister, spoke on Monday. Ratna said the talks were "over".'
+    first = statements(text, directory)[0]
+    assert first.speaker.key == "new:ratna-sari"

@@ -78,3 +78,26 @@ def test_a_pattern_without_example_is_refused():
     data["reactions"] = [{"kind": "support", "stance": "supports", "patterns": [{"pattern": r"\bhails\b"}]}]
     with pytest.raises(RulesError, match="at least one example"):
         Rules.from_dict(data)
+
+
+def test_a_key_given_twice_is_refused(tmp_path):
+    text = DEFAULT_RULES_PATH.read_text(encoding="utf-8").replace(
+        "country_aliases:\n", "country_aliases:\n  GB: [Albion]\n", 1
+    )
+    path = tmp_path / "rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RulesError, match="'GB' is given twice"):
+        Rules.load(path)
+
+
+def test_words_such_as_on_and_no_stay_words():
+    # YAML 1.1 would read them as True and False; "calling on Peru" needs "on".
+    assert "on" in RULES.object_prepositions
+    assert "no" in RULES.function_words
+
+
+def test_an_organization_needs_a_name():
+    data = dict(RULES.raw)
+    data["organizations"] = [{"aliases": ["XYZ"]}]
+    with pytest.raises(RulesError, match=r"organizations\[0\].*missing name"):
+        Rules.from_dict(data)

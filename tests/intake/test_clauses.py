@@ -1,0 +1,140 @@
+"""Whose reaction a verb is, in the sentences news wires write: asides, absolute clauses, pronoun
+subjects, coordinated verbs, participles, background sentences."""
+
+import datetime
+
+from intake.proposals import propose
+
+
+def keys(text, directory, published=None):
+    return {(r.actor.key, r.kind) for r in propose(text, published=published, directory=directory).reactions}
+
+
+def test_relative_clause_in_a_subject_list_is_skipped_with_its_negation(directory):
+    text = "Peru, which has never had an embassy in Freedonia, and Chile condemned the raid."
+    assert keys(text, directory) == {("peru", "condemnation"), ("chile", "condemnation")}
+
+
+def test_apposition_after_the_speaker_is_no_subject(directory):
+    text = "Ana Sol, a former Chilean justice minister, said the raid was illegal."
+    assert keys(text, directory) == set()
+
+
+def test_absolute_clause_without_a_named_actor_gives_nobody_the_vote(directory):
+    text = (
+        "The OAS adopted a resolution condemning the raid, with 20 members voting in favour and four "
+        "abstaining."
+    )
+    assert keys(text, directory) == {("oas", "condemnation")}
+
+
+def test_absolute_clause_with_its_ministry_is_the_subjects_state(directory):
+    text = (
+        "Sylvania was alone in backing the Freedonian move, with its foreign ministry praising the operation."
+    )
+    assert keys(text, directory) == {("sylvania", "support")}
+
+
+def test_new_clause_after_and_in_keeps_actors_apart(directory):
+    text = (
+        "Chile condemned the raid within days, and in May 2025 the leaders of the OAS issued a communique "
+        "condemning it."
+    )
+    found = propose(text, published=datetime.date(2025, 6, 1), directory=directory).reactions
+    dates = {r.actor.key: r.date.value for r in found}
+    assert dates == {"chile": None, "oas": datetime.date(2025, 5, 1)}
+
+
+def test_pronoun_subject_after_a_time_phrase(directory):
+    text = "Sylvania lost patience. On Friday it recalled its ambassador."
+    assert keys(text, directory) == {("sylvania", "recalled_or_expelled_diplomats")}
+
+
+def test_the_government_points_back_to_the_state(directory):
+    text = "Chile acted first. On March 3, the government closed two border crossings."
+    assert keys(text, directory) == {("chile", "other")}
+
+
+def test_chile_s_government_is_no_pronoun(directory):
+    assert keys("Chile's government recalled its ambassador.", directory) == {
+        ("chile", "recalled_or_expelled_diplomats")
+    }
+
+
+def test_second_verb_after_and_shares_the_first_verbs_subject(directory):
+    text = "Its foreign ministry summoned Freedonia's ambassador and lodged a protest."
+    found = propose("Sylvania answered within a day. " + text, published=None, directory=directory).reactions
+    assert {(r.actor.key, r.kind) for r in found} == {("sylvania", "other"), ("sylvania", "condemnation")}
+
+
+def test_participle_after_a_comma_has_the_clauses_subject(directory):
+    text = "Sylvania expelled two Freedonian diplomats, accusing them of spying."
+    assert ("freedonia", "condemnation") not in keys(text, directory)
+
+
+def test_a_sentence_about_an_earlier_crisis_proposes_nothing(directory):
+    text = (
+        "Chile recalled its ambassador on Monday.\n\n"
+        "The row echoes March 2019, when Peru expelled two Freedonian diplomats."
+    )
+    assert keys(text, directory, published=datetime.date(2025, 3, 12)) == {
+        ("chile", "recalled_or_expelled_diplomats")
+    }
+
+
+def test_an_old_year_in_an_aside_does_not_make_a_sentence_background(directory):
+    text = "Peru, which left the pact in 2019, condemned the raid on Monday."
+    assert keys(text, directory, published=datetime.date(2025, 3, 12)) == {("peru", "condemnation")}
+
+
+def test_should_and_reserved_the_right_are_hypothetical(directory):
+    text = (
+        "Opposition senators said the government should cut diplomatic ties with Freedonia. "
+        "Chile reserved the right to take the matter to the International Court of Justice."
+    )
+    assert keys(text, directory) == set()
+
+
+def test_refusing_to_sign_a_joint_text_is_an_abstention(directory):
+    text = "The joint declaration died when Peru refused to sign it."
+    assert keys(text, directory) == {("peru", "abstention")}
+
+
+def test_the_state_that_asked_for_a_meeting_and_the_organization_that_holds_it(directory):
+    text = "The OAS said its permanent council would hold a special session at Chile's request."
+    assert keys(text, directory) == {("oas", "call_for_meeting"), ("chile", "call_for_meeting")}
+
+
+def test_offer_to_mediate_on_a_condition_is_still_an_offer(directory):
+    assert keys("Mexico said it was ready to mediate if both sides asked.", directory) == {
+        ("mexico", "other")
+    }
+
+
+def test_summons_is_other(directory):
+    assert keys("Chile summoned Freedonia's ambassador on Monday.", directory) == {("chile", "other")}
+
+
+def test_statement_is_the_fallback_of_an_actor_that_did_nothing_else(directory):
+    text = (
+        "Chile recalled its ambassador from Freedonia.\n\n"
+        "Chile's foreign ministry said it was following the situation closely."
+    )
+    assert keys(text, directory) == {("chile", "recalled_or_expelled_diplomats")}
+
+
+def test_a_states_own_account_is_kept_beside_its_other_steps(directory):
+    text = "Chile recalled its ambassador. Chile says its patrol never left its waters."
+    assert keys(text, directory) == {("chile", "recalled_or_expelled_diplomats"), ("chile", "statement")}
+
+
+def test_a_claim_with_no_state_right_before_it_is_nobodys(directory):
+    text = (
+        "When Freedonia expelled the observers after a vote the opposition says was stolen, Chile protested."
+    )
+    assert ("freedonia", "statement") not in keys(text, directory)
+
+
+def test_a_year_used_as_a_yardstick_is_no_background(directory):
+    text = "Chile condemned the raid, the worst incident between the two neighbours since 2019."
+    assert keys(text, directory, published=datetime.date(2025, 3, 12)) == {("chile", "condemnation")}

@@ -1,0 +1,101 @@
+"""Stances towards the act an article is about: the engine guesses who committed it from whom the
+others' protests are aimed at, and reads every reaction's stance against it."""
+
+from intake.proposals import propose
+
+# Freedonia seized a Sylvanian ship; the others' protests are aimed at Freedonia.
+OPENING = (
+    "Sylvania recalled its ambassador to Freedonia on Monday after the Freedonian navy seized a "
+    "Sylvanian cargo ship. Chile summoned Freedonia's ambassador, and Peru condemned the seizure."
+)
+
+
+def reactions(text, directory):
+    return {
+        (r.actor.key, r.kind): r.stance for r in propose(text, published=None, directory=directory).reactions
+    }
+
+
+def test_initiators_condemnation_of_the_other_side_is_a_statement_in_its_defence(directory):
+    found = reactions(OPENING + " Freedonia condemned the Sylvanian crew's provocation.", directory)
+    assert found[("freedonia", "statement")] == "supports"
+    assert ("freedonia", "condemnation") not in found
+
+
+def test_initiators_own_steps_defend_its_act(directory):
+    found = reactions(OPENING + " Freedonia summoned Sylvania's ambassador in return.", directory)
+    assert found[("freedonia", "other")] == "supports"
+
+
+def test_denial_points_at_who_started_it(directory):
+    text = "Sylvania closed its border with Freedonia. Freedonia denied any involvement in the strike."
+    found = reactions(text, directory)
+    assert found[("freedonia", "statement")] == "supports"
+    assert found[("sylvania", "other")] == "condemns"
+
+
+def test_solidarity_with_the_initiator_is_support(directory):
+    found = reactions(OPENING + ' Bolivia expressed "full solidarity with Freedonia".', directory)
+    assert found[("bolivia", "support")] == "supports"
+
+
+def test_solidarity_with_the_victim_is_a_statement_against_the_act(directory):
+    found = reactions(OPENING + " Bolivia said it stood in solidarity with Sylvania.", directory)
+    assert found[("bolivia", "statement")] == "condemns"
+
+
+def test_support_for_the_victim_is_a_statement_against_the_act(directory):
+    found = reactions(OPENING + " Brazil expressed its support for Sylvania.", directory)
+    assert found == found | {("brazil", "statement"): "condemns"}
+
+
+def test_measured_steps_take_the_stance_of_the_actors_firm_ones(directory):
+    text = OPENING + " Sylvania also asked for an urgent meeting of the OAS permanent council."
+    assert reactions(text, directory)[("sylvania", "call_for_meeting")] == "condemns"
+
+
+def test_a_call_aimed_at_the_initiator_is_against_the_act(directory):
+    text = OPENING + " Mexico called on Freedonia to release the crew without delay."
+    assert reactions(text, directory)[("mexico", "statement")] == "condemns"
+
+
+def test_a_call_for_calm_stays_neutral(directory):
+    assert (
+        reactions(OPENING + " Brazil urged both sides to show restraint.", directory)[("brazil", "statement")]
+        == "neutral"
+    )
+
+
+def test_no_initiator_when_nobody_clearly_leads(directory):
+    text = "Chile recalled its ambassador to Peru. Peru recalled its ambassador to Chile."
+    found = reactions(text, directory)
+    assert found == {
+        ("chile", "recalled_or_expelled_diplomats"): "condemns",
+        ("peru", "recalled_or_expelled_diplomats"): "condemns",
+    }
+
+
+def test_forces_acting_in_the_opening_sentences_point_at_who_started_it(directory):
+    text = (
+        "Freedonian police stormed the Sylvanian consulate on Monday.\n\n"
+        "Chile condemned the raid. Freedonia said in a statement that its officers had acted lawfully."
+    )
+    assert reactions(text, directory)[("freedonia", "statement")] == "supports"
+
+
+def test_a_victims_boat_that_was_intercepted_points_at_nobody(directory):
+    text = (
+        "A Sylvanian patrol boat was intercepted by Freedonia on Monday.\n\n"
+        "Sylvania said in a statement that its crew had done nothing wrong."
+    )
+    assert reactions(text, directory)[("sylvania", "statement")] == "neutral"
+
+
+def test_urging_both_sides_to_respect_agreements_stays_neutral(directory):
+    text = OPENING + " Brazil and Mexico issued a joint communique urging both sides to respect the treaty."
+    assert reactions(text, directory)[("brazil", "statement")] == "neutral"
+
+
+def test_calling_for_the_release_of_the_crew_is_against_the_act(directory):
+    text = OPENING + ' Mexico called for "the immediate release of the crew" in a statement.'
+    assert reactions(text, directory)[("mexico", "statement")] == "condemns"
