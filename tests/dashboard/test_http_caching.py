@@ -123,3 +123,35 @@ def test_preflight_for_get_is_allowed_but_not_for_post(cors, api_client):
 def test_cors_applies_to_the_api_only(cors, client):
     response = client.get("/", HTTP_ORIGIN=ORIGIN)
     assert "Access-Control-Allow-Origin" not in response
+
+
+# ---- Answers that set a cookie (finding 9 of the second hardening round) ------------------------------
+
+def test_an_api_page_that_sets_the_csrf_cookie_is_never_publicly_cacheable(api_client):
+    # The Swagger page sets a CSRF cookie; a shared cache keeping it would hand one client's cookie to all.
+    response = api_client.get("/api/docs/")
+
+    assert response.status_code == 200
+    assert "csrftoken" in response.cookies
+    assert "public" not in response["Cache-Control"]
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_a_cookie_wins_over_a_public_cache_control_a_view_set(rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import JsonResponse
+
+    from core.api.caching import ApiCacheControlMiddleware
+
+    def view(request):
+        response = JsonResponse({"ok": True})
+        response["Cache-Control"] = "public, max-age=600"
+        response.set_cookie("sessionid", "abc")
+        return response
+
+    request = rf.get("/api/reactions/")
+    request.user = AnonymousUser()
+    response = ApiCacheControlMiddleware(view)(request)
+
+    assert response["Cache-Control"] == "private, no-store"
+    assert "Cookie" in response["Vary"]
