@@ -75,6 +75,20 @@ def test_api_is_json_503_while_the_database_is_down_and_recovers_by_itself(api_c
     assert api_client.get(path).status_code in (200, 404)
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/reactions/", "/api/statements/", "/api/events/", "/api/actors/",
+                                  "/api/sources/"])
+def test_csv_export_while_the_database_is_down_is_a_json_503_not_a_broken_200(api_client, path):
+    with connection.execute_wrapper(refuse_connection):
+        response = api_client.get(path, {"format": "csv"})
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/json"
+    assert response["Retry-After"]
+    assert "public" not in response.get("Cache-Control", "")
+    assert b"database is unavailable" in body
+
+
 def test_with_the_database_on_a_closed_port_readyz_and_the_api_answer_json_503():
     # A real connection attempt to a port nothing listens on, in a separate process.
     with socket.socket() as sock:
