@@ -98,6 +98,19 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A database that accepts connections but never answers must not hold a worker until gunicorn kills
+# it: give up connecting after DATABASE_CONNECT_TIMEOUT seconds (psycopg waits 130 s by default; libpq
+# rounds anything under 2 up to 2), and have PostgreSQL cancel any statement running longer than
+# DATABASE_STATEMENT_TIMEOUT seconds (0: no limit). Either failure is a JSON 503 with Retry-After
+# (config/db_middleware.py). PostgreSQL only; SQLite is a file, with its own 5 s lock timeout.
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=3)
+DATABASE_STATEMENT_TIMEOUT = env.float("DATABASE_STATEMENT_TIMEOUT", default=10)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    if DATABASE_STATEMENT_TIMEOUT > 0:
+        _timeout = f"-c statement_timeout={round(DATABASE_STATEMENT_TIMEOUT * 1000)}"
+        _options["options"] = f"{_options['options']} {_timeout}" if _options.get("options") else _timeout
 DATABASES["default"].setdefault("TEST", {})
 if env.str("DJANGO_TEST_DATABASE_NAME", default=""):
     DATABASES["default"]["TEST"]["NAME"] = env.str("DJANGO_TEST_DATABASE_NAME")

@@ -15,7 +15,6 @@ the ETag is a hash of the rendered body, so it changes exactly when what the cli
 from django.conf import settings
 from django.utils.cache import patch_vary_headers
 
-
 # For answers that carry Set-Cookie, whatever the configuration says.
 PRIVATE = "private, no-store"
 
