@@ -78,12 +78,12 @@ class ReviewActionsMixin:
         groups = {}
         for record in plan.dependents:
             groups.setdefault(record._meta.verbose_name_plural, []).append(
-                (record, _change_url(record), plan.because[record]))
+                (review.describe(record), _change_url(record), review.describe(plan.because[record])))
         context = {
             **self.admin_site.each_context(request),
             "title": "Return to draft: records that depend on the selection",
             "opts": opts,
-            "records": plan.records,
+            "records": [review.describe(r) for r in plan.records],
             "groups": sorted(groups.items()),
             "dependent_count": len(plan.dependents),
             "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
