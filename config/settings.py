@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "corsheaders",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -218,9 +219,11 @@ API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=1000)
 API_MAX_QUERY_STRING = env.int("API_MAX_QUERY_STRING", default=2048)
 
 REST_FRAMEWORK = {
+    # No passwords on the API: tokens for pipelines (DRF's authtoken; failed attempts throttled per
+    # address), the admin's session for staff in a browser (core/api/authentication.py).
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "core.api.authentication.ThrottledTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": [
@@ -236,7 +239,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PageNumberPagination",
     "PAGE_SIZE": API_PAGE_SIZE,
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": env.str("API_ANON_THROTTLE_RATE", default="120/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_ANON_THROTTLE_RATE", default="120/minute"),
+        # Failed token (or refused password) attempts per client address; then JSON 429.
+        "failed_auth": env.str("API_AUTH_FAILURE_RATE", default="10/minute"),
+    },
     # Behind N reverse proxies, throttle by the client address in X-Forwarded-For, not the proxy's.
     "NUM_PROXIES": env.int("API_NUM_PROXIES", default=None),
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",

@@ -1,7 +1,5 @@
 """Conditional GET and Cache-Control on the read API, and CORS for read-only cross-origin use."""
 
-import base64
-
 import pytest
 from django.test import override_settings
 
@@ -70,10 +68,12 @@ def test_signed_in_answers_never_go_to_a_shared_cache(staff_client, reaction):
     assert response["Cache-Control"] == "private, no-store"
 
 
-def test_signed_in_with_basic_auth_is_private_too(client, django_user_model, reaction):
-    django_user_model.objects.create_user("curator", password="pw-curator-123", is_staff=True)
-    token = base64.b64encode(b"curator:pw-curator-123").decode()
-    response = client.get("/api/reactions/", HTTP_AUTHORIZATION=f"Basic {token}")
+def test_signed_in_with_a_token_is_private_too(client, django_user_model, reaction):
+    from rest_framework.authtoken.models import Token
+
+    user = django_user_model.objects.create_user("pipeline", is_staff=True)
+    token = Token.objects.create(user=user)
+    response = client.get("/api/reactions/", HTTP_AUTHORIZATION=f"Token {token.key}")
 
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
