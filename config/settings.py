@@ -4,6 +4,7 @@ Defaults are safe for production (DEBUG off, no hosts allowed, secure cookies); 
 development commands in the README set DJANGO_DEBUG=1 explicitly.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_countries",
     "simple_history",
+    "axes",
     "core",
     "actors",
     "events",
@@ -73,6 +75,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "config.request_limits.RequestLimitsMiddleware",
     "config.db_middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: answers a locked-out admin login with its page (config/login_guard.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -152,6 +156,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# The admin login locks out after ADMIN_LOGIN_FAILURE_LIMIT failed attempts in a row, per username (from
+# any address) and per client address (for any username), for ADMIN_LOGIN_LOCKOUT_MINUTES; even the right
+# password is refused meanwhile (HTTP 429, templates/admin/locked_out.html). Unlock earlier with
+# manage.py axes_reset_username NAME, axes_reset_ip ADDRESS or axes_reset. django-axes checks every
+# password sign-in (its backend first); the API takes no passwords (core/api/authentication.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("ADMIN_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("ADMIN_LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The lockout ends a fixed time after the attempt that caused it; more attempts do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "config.login_guard.client_ip"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
