@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_countries",
     "simple_history",
+    "csp",
     "axes",
     "core",
     "actors",
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "config.health.HealthCheckMiddleware",  # first: answers /healthz and /readyz before host checks
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every answer (config/csp.py).
+    "config.csp.PathAwareCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # API HTTP caching: ETag/304 from the rendered body, then Cache-Control (core/api/caching.py).
@@ -181,6 +184,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# The docs pages' own files (config/static/docs/); the apps' come from their static/ folders.
+STATICFILES_DIRS = [BASE_DIR / "config" / "static"]
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 # Production serves hashed, compressed files collected at build time; development and tests
 # serve straight from the apps (DJANGO_STATIC_MANIFEST=0), so no collectstatic is needed there.
@@ -207,6 +212,22 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp, config/csp.py): everything from this site only, no inline script.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 # CORS: read-only API; origins come from the environment.
 CORS_ALLOWED_ORIGINS = env.list("DJANGO_CORS_ALLOWED_ORIGINS", default=[])

@@ -190,3 +190,47 @@ def test_failed_authentication_is_throttled_per_address_before_credentials_are_c
     other = api_client.get("/api/actors/", HTTP_AUTHORIZATION=f"Token {staff_token}",
                            REMOTE_ADDR="198.51.100.9")
     assert other.status_code == 200
+
+
+# ---- Content-Security-Policy (finding 11 of the second round; the browser side is
+# tests/browser/test_content_security_policy.py) ------------------------------------------------------
+
+def policy(response) -> dict:
+    directives = [part.strip().split() for part in response["Content-Security-Policy"].split(";")]
+    return {name: values for name, *values in directives}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/api/docs/", "/api/reactions/", "/api/reactions/?format=csv"])
+def test_pages_and_api_answers_carry_a_strict_policy(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    directives = policy(response)
+    assert directives["default-src"] == ["'self'"] and directives["script-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'"] and directives["img-src"] == ["'self'", "data:"]
+    assert directives["object-src"] == ["'none'"] and directives["frame-ancestors"] == ["'none'"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/redoc/", "/admin/login/"])
+def test_redoc_and_the_admin_allow_inline_styles_but_no_inline_script(client, path):
+    directives = policy(client.get(path))
+    assert directives["script-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'", "'unsafe-inline'"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/docs/", "/api/redoc/"])
+def test_docs_pages_name_no_other_site_and_hold_no_inline_script_or_style(client, path):
+    html = client.get(path).content.decode()
+    assert "googleapis" not in html and "gstatic" not in html
+    assert "<style" not in html
+    assert "<script>" not in html and all(" src=" in tag for tag in html.split("<script")[1:])
+
+
+def test_redocs_script_is_served_without_its_logos_outside_address(client):
+    response = client.get("/api/redoc/redoc.standalone.js")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert b"Redoc" in body and len(body) > 500_000
+    assert b"cdn.redoc.ly" not in body
