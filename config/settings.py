@@ -177,6 +177,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "config.login_guard.client_ip"
+AXES_VERBOSE = False  # no start-up banner in every management command's output
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
