@@ -110,7 +110,7 @@ def test_lopez_obrador_is_found_by_his_aliases(seeded):
     amlo = Actor.objects.get(slug="andres-manuel-lopez-obrador")
     assert {"AMLO", "Lopez Obrador", "Andres Manuel Lopez Obrador"} <= set(amlo.aliases)
     assert amlo.roles.get().title == "President"
-    assert amlo.statements.count() == 5
+    assert amlo.statements.count() == 6
 
 
 def test_citation_excerpts_are_short(seeded):
