@@ -20,7 +20,7 @@ This module reads the declarations (``core`` imports no app) and enforces the ru
 - ``check_requirements`` (called by the models' ``clean()``, so by admin forms and ``load_seeds``) refuses
   to point a reviewed record at a draft one.
 
-The database refuses the same (triggers, events migration 0008), whatever writes: the shell, raw SQL,
+The database refuses the same (triggers, events migration 0011), whatever writes: the shell, raw SQL,
 ``loaddata``. That invariant is what lets ``visible_to`` filter on each record's own indexed ``status``
 alone, with no join per relation, and still never show a draft through a reviewed record.
 """

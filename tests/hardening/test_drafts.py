@@ -200,7 +200,7 @@ def test_the_admin_form_refuses_a_draft_participant_on_a_reviewed_event(curator_
     "draft participant of a reviewed event", "role at a draft organization",
     "actor to draft under a reviewed statement"])
 def test_the_database_refuses_whatever_bypasses_the_services(write):
-    # The shell, raw SQL, loaddata: no validation runs, the triggers of events migration 0008 do.
+    # The shell, raw SQL, loaddata: no validation runs, the triggers of events migration 0011 do.
     reaction = ReactionFactory()
     writes = {
         "reviewed reaction, draft event": lambda: ReactionFactory(event=EventFactory(status=DRAFT)),
@@ -220,7 +220,7 @@ def test_the_database_refuses_whatever_bypasses_the_services(write):
 
 
 def test_the_database_triggers_cover_exactly_the_declared_requirements():
-    migration = importlib.import_module("events.migrations.0008_reviewed_points_at_reviewed_triggers")
+    migration = importlib.import_module("events.migrations.0011_reviewed_points_at_reviewed_triggers")
     direct, through = set(), set()
     for requirement in requirements():
         link = requirement.link

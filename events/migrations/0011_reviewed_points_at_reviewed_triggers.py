@@ -153,7 +153,7 @@ def _run(statements_by_vendor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0007_reaction_actor_status_date_index"),
+        ("events", "0010_plover_indexes"),
         ("actors", "0002_actor_review_state"),
     ]
 
