@@ -1,5 +1,6 @@
 """Database-level invariant: a reviewed record points only at reviewed records.
 
+Records that already break the rule go back to draft first (``withdraw_existing_violations``).
 The relations are the models' ``review_requires`` declarations (core/review.py), frozen here as tables
 and columns; tests/hardening/test_drafts.py checks that the two agree. Like the actor-kind rule (0002),
 it spans tables, so triggers enforce it on both sides:
@@ -14,6 +15,7 @@ first when withdrawing). This is what lets the API show anonymous users reviewed
 status alone (``visible_to``) and never a draft through them.
 """
 
+import django.utils.timezone
 from django.db import migrations
 
 ERROR = "reviewed_points_at_reviewed"
@@ -36,7 +38,8 @@ REQUIRED_TABLES = ["actors_actor", "events_event"]
 
 
 def _is(table, id_expr, status):
-    return f"(SELECT status FROM {table} WHERE id = {id_expr}) = '{status}'"
+    # Aliased: the table may be the one the expression's row comes from (an event's parent).
+    return f"(SELECT x.status FROM {table} x WHERE x.id = {id_expr}) = '{status}'"
 
 
 def _owner_requires_draft(table):
@@ -143,6 +146,25 @@ def postgres_backward():
     return statements
 
 
+def withdraw_existing_violations(apps, schema_editor):
+    """Before the triggers: a reviewed record that already points at a draft (the audit found a reviewed
+    reaction whose event was a never-reviewed draft) goes back to draft, and so does whatever reviewed
+    record then points at it, until none does. Hiding is the safe side; the deletions feed lists each as
+    withdrawn (its updated_at moves, its history shows it reviewed once), and a curator reviews it again.
+    """
+    now = django.utils.timezone.now()
+    with schema_editor.connection.cursor() as cursor:
+        while True:
+            changed = 0
+            for table in OWNER_TABLES:
+                condition = _owner_requires_draft(table).replace("NEW.", f"{table}.")
+                cursor.execute(f"UPDATE {table} SET status = 'draft', reviewed_by_id = NULL, reviewed_at = NULL, "
+                               f"updated_at = %s WHERE status = 'reviewed' AND ({condition})", [now])
+                changed += cursor.rowcount
+            if not changed:
+                return
+
+
 def _run(statements_by_vendor):
     def run(apps, schema_editor):
         for sql in statements_by_vendor.get(schema_editor.connection.vendor, lambda: [])():
@@ -158,6 +180,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(withdraw_existing_violations, migrations.RunPython.noop),
         migrations.RunPython(
             _run({"sqlite": sqlite_forward, "postgresql": postgres_forward}),
             _run({"sqlite": sqlite_backward, "postgresql": postgres_backward}),
