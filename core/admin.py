@@ -22,6 +22,7 @@ class FoldedSearchMixin:
 
 
 REVIEW_FIELDS = ["status", "reviewed_by", "reviewed_at"]
+LISTED = 100  # dependents of one type named on the confirmation page
 RECORD_FIELDS = ["public_id", "created_at", "updated_at"]
 
 
@@ -75,16 +76,20 @@ class ReviewActionsMixin:
 
     def _confirm_withdrawal(self, request, queryset, plan):
         opts = self.model._meta
-        groups = {}
+        groups, counts = {}, {}
         for record in plan.dependents:
-            groups.setdefault(record._meta.verbose_name_plural, []).append(
-                (review.describe(record), _change_url(record), review.describe(plan.because[record])))
+            label = record._meta.verbose_name_plural
+            counts[label] = counts.get(label, 0) + 1
+            if counts[label] <= LISTED:  # a page that stays readable; the count says how many in all
+                groups.setdefault(label, []).append(
+                    (review.describe(record), _change_url(record), review.describe(plan.because[record])))
         context = {
             **self.admin_site.each_context(request),
             "title": "Return to draft: records that depend on the selection",
             "opts": opts,
             "records": [review.describe(r) for r in plan.records],
-            "groups": sorted(groups.items()),
+            "groups": [(label, counts[label], counts[label] - len(rows), rows)
+                       for label, rows in sorted(groups.items())],
             "dependent_count": len(plan.dependents),
             "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
