@@ -38,7 +38,8 @@ def database_unavailable(retry_after: int = RETRY_AFTER_SECONDS) -> JsonResponse
 
 
 class _Outage:
-    """Per process: until when to answer 503 without trying the database again."""
+    """Per process: until when to answer 503 without trying the primary database again (set and read by
+    config/db_middleware.py and /readyz after a connection to it could not be opened)."""
 
     def __init__(self):
         self._lock = threading.Lock()
@@ -62,7 +63,7 @@ outage = _Outage()
 
 
 def connection_failed() -> bool:
-    """True when the default connection could not be opened (as opposed to a statement failing on it)."""
+    """True when the primary's connection could not be opened (as opposed to a statement failing on it)."""
     return connections[DEFAULT_DB_ALIAS].connection is None
 
 
@@ -90,8 +91,6 @@ def server_error(request, template_name="500.html"):
     # that stopped answering outside a view (e.g. in a middleware) is a 503, not a 500.
     exc = sys.exc_info()[1]
     if isinstance(exc, DATABASE_UNAVAILABLE_ERRORS) and wants_json(request):
-        if connection_failed():
-            outage.start()
         return database_unavailable()
     if wants_json(request):
         return json_error(500, "Internal server error. It has been logged.")
