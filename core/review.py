@@ -38,6 +38,7 @@ from core.choices import ReviewStatus
 
 REVIEW_FIELDS = ["status", "reviewed_by", "reviewed_at", "updated_at"]
 NAMED = 5  # how many records a message names before "and N more"
+REASON_LENGTH = 100  # django-simple-history's history_change_reason column
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def _save_state(record, *, user, status, reviewed_by, reviewed_at, reason):
     record.reviewed_by = reviewed_by
     record.reviewed_at = reviewed_at
     record._history_user = user
-    record._change_reason = reason
+    record._change_reason = reason[:REASON_LENGTH]
     record.save(update_fields=REVIEW_FIELDS)
 
 
@@ -259,7 +260,7 @@ def return_to_draft(*, queryset, user, reason: str = "Returned to draft") -> Wit
     plan = _plan(queryset, lock=True)
     for record in plan.order:
         cause = plan.because.get(record)
-        why = reason if cause is None else f"{reason} with {_names([cause])}, which it points at"
+        why = reason if cause is None else f"{reason} with {_names([cause])}"
         _save_state(record, user=user, status=ReviewStatus.DRAFT, reviewed_by=None, reviewed_at=None,
                     reason=why)
     return plan
