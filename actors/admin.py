@@ -5,7 +5,7 @@ from django_countries.filters import CountryFilter
 from simple_history.admin import SimpleHistoryAdmin
 
 from actors.models import Actor, Role
-from core.admin import FoldedSearchMixin
+from core.admin import RECORD_FIELDS, REVIEW_FIELDS, FoldedSearchMixin, ReviewActionsMixin
 from core.dates import display
 
 
@@ -24,17 +24,18 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
-    list_display = ["name", "kind", "country", "alias_list", "updated_at"]
-    list_filter = ["kind", ("country", CountryFilter)]
+class ActorAdmin(ReviewActionsMixin, FoldedSearchMixin, SimpleHistoryAdmin):
+    list_display = ["name", "kind", "country", "alias_list", "status", "reviewed_by", "updated_at"]
+    list_filter = ["status", "kind", ("country", CountryFilter)]
+    list_select_related = ["reviewed_by"]
     # search_text holds the folded name and every alias, so "AMLO" and "Lopez Obrador" both match.
     search_fields = ["search_text", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["public_id", "created_at", "updated_at"]
     inlines = [RoleInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "country", "aliases", "description"]}),
-        ("Record", {"fields": ["public_id", "created_at", "updated_at"], "classes": ["collapse"]}),
+        ("Review", {"fields": REVIEW_FIELDS}),
+        ("Record", {"fields": RECORD_FIELDS, "classes": ["collapse"]}),
     ]
 
     @admin.display(description="Aliases")

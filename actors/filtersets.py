@@ -4,10 +4,10 @@ import django_filters
 
 from actors.choices import ActorKind
 from actors.models import Actor
-from core.filters import COUNTRY_HELP, CountryListFilter, PublicFilterSet, choice_filter, search_terms
+from core.filters import COUNTRY_HELP, CountryListFilter, ReviewedFilterSet, choice_filter, search_terms
 
 
-class ActorFilterSet(PublicFilterSet):
+class ActorFilterSet(ReviewedFilterSet):
     kind = choice_filter(ActorKind.choices, help_text="Kind of actor.")
     country = CountryListFilter(help_text="The actor's country. " + COUNTRY_HELP)
     q = django_filters.CharFilter(method="filter_q",
@@ -16,7 +16,7 @@ class ActorFilterSet(PublicFilterSet):
 
     class Meta:
         model = Actor
-        fields = ["kind", "country", "q", "updated_after"]
+        fields = ["kind", "country", "q", "status", "updated_after"]
 
     def filter_q(self, queryset, name, value):
         for term in search_terms(value):

@@ -7,12 +7,20 @@ from simple_history.models import HistoricalRecords
 from actors.choices import REACTING_KINDS, ActorKind
 from actors.querysets import ActorQuerySet, RoleQuerySet
 from core.dates import DatePrecision, precision_constraint
-from core.models import PublicRecord
+from core.models import ReviewedRecord
+from core.review import check_requirements
 from core.text import fold
 
 
-class Actor(PublicRecord):
-    """A state, organization, body, party, group or person that acts or speaks in events."""
+class Actor(ReviewedRecord):
+    """A state, organization, body, party, group or person that acts or speaks in events.
+
+    Reviewed like the claims that name it: the article intake creates actors as drafts, and anonymous
+    users see an actor, and the records naming it, only once a curator has reviewed it.
+    """
+
+    # A person's roles show the organization they act for (core/review.py).
+    review_requires = ("roles__organization",)
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -111,3 +119,4 @@ class Role(models.Model):
         super().clean()
         if self.person_id and self.person.kind != ActorKind.PERSON:
             raise ValidationError({"person": "Only a person holds a role."})
+        check_requirements(self)  # a reviewed person's role is at a reviewed organization

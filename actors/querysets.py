@@ -1,10 +1,10 @@
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
-from core.querysets import PublicQuerySet
+from core.querysets import ReviewedQuerySet
 
 
-class ActorQuerySet(PublicQuerySet):
+class ActorQuerySet(ReviewedQuerySet):
     def for_api(self):
         # Role through the relation, not an import: models.py imports this module.
         Role = self.model._meta.get_field("roles").related_model

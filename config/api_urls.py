@@ -1,8 +1,11 @@
 """The /api/ tree: each app's router, the API root, and the schema and docs pages."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import APIRootView
+
+from config.csp import redoc_policy
+from config.docs import redoc_bundle
 
 # The API root lists every endpoint, like DefaultRouter's, though each app keeps its own router.
 api_root = APIRootView.as_view(api_root_dict={
@@ -21,6 +24,8 @@ urlpatterns = [
     path("", include("sources.api.urls")),
     path("", include("core.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    # Swagger UI's start-up script comes from the same URL (?script), not inline: no inline script.
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
+    path("redoc/", redoc_policy(SpectacularRedocView.as_view(url_name="schema")), name="redoc"),
+    path("redoc/redoc.standalone.js", redoc_bundle, name="redoc-bundle"),
 ]

@@ -5,9 +5,12 @@ Wired in config/urls.py as handler400/403/404/500. DRF views already answer thei
 an unknown /api/ URL, an uncaught exception, a database that does not answer.
 """
 
+import math
 import sys
+import threading
+import time
 
-from django.db import InterfaceError, OperationalError
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.http import JsonResponse
 from django.views import defaults
 
@@ -30,9 +33,38 @@ def json_error(status: int, detail: str, **headers) -> JsonResponse:
     return response
 
 
-def database_unavailable() -> JsonResponse:
-    return json_error(503, "The database is unavailable; please retry shortly.",
-                      Retry_After=str(RETRY_AFTER_SECONDS))
+def database_unavailable(retry_after: int = RETRY_AFTER_SECONDS) -> JsonResponse:
+    return json_error(503, "The database is unavailable; please retry shortly.", Retry_After=str(retry_after))
+
+
+class _Outage:
+    """Per process: until when to answer 503 without trying the primary database again (set and read by
+    config/db_middleware.py and /readyz after a connection to it could not be opened)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._until = 0.0
+
+    def start(self):
+        with self._lock:
+            self._until = time.monotonic() + RETRY_AFTER_SECONDS
+
+    def remaining(self) -> int:
+        """Whole seconds left (0: try the database)."""
+        left = self._until - time.monotonic()
+        return math.ceil(left) if left > 0 else 0
+
+    def clear(self):
+        with self._lock:
+            self._until = 0.0
+
+
+outage = _Outage()
+
+
+def connection_failed() -> bool:
+    """True when the primary's connection could not be opened (as opposed to a statement failing on it)."""
+    return connections[DEFAULT_DB_ALIAS].connection is None
 
 
 def bad_request(request, exception, template_name="400.html"):

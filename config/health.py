@@ -12,7 +12,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-from config.errors import DATABASE_UNAVAILABLE_ERRORS, RETRY_AFTER_SECONDS
+from config.errors import DATABASE_UNAVAILABLE_ERRORS, RETRY_AFTER_SECONDS, connection_failed, outage
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +30,13 @@ def readyz(request):
     ``databases`` reports the primary and each replica (status, replay lag, whether reads go to it).
     """
     connection = connections[DEFAULT_DB_ALIAS]
+    left = outage.remaining()
+    if left:
+        # A connection attempt just failed in this process: do not tie up another worker for
+        # DATABASE_CONNECT_TIMEOUT seconds to learn the same (config/db_middleware.py).
+        response = JsonResponse({"status": "unavailable", "database": "unavailable"}, status=503)
+        response["Retry-After"] = str(left)
+        return response
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -38,6 +45,8 @@ def readyz(request):
         plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
     except DATABASE_UNAVAILABLE_ERRORS as exc:
         logger.error("Readiness check: database unavailable: %s", exc)
+        if connection_failed():
+            outage.start()
         response = JsonResponse({"status": "unavailable", "database": "unavailable"}, status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response

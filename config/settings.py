@@ -4,6 +4,7 @@ Defaults are safe for production (DEBUG off, no hosts allowed, secure cookies); 
 development commands in the README set DJANGO_DEBUG=1 explicitly.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -40,11 +41,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "corsheaders",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_countries",
     "simple_history",
+    "csp",
+    "axes",
+    "core",
     "actors",
     "events",
     "sources",
@@ -55,6 +60,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "config.health.HealthCheckMiddleware",  # first: answers /healthz and /readyz before host checks
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every answer (config/csp.py).
+    "config.csp.PathAwareCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # API HTTP caching: ETag/304 from the rendered body, then Cache-Control (core/api/caching.py).
@@ -71,6 +78,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "config.request_limits.RequestLimitsMiddleware",
     "config.db_middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: answers a locked-out admin login with its page (config/login_guard.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -98,6 +107,19 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A database that accepts connections but never answers must not hold a worker until gunicorn kills
+# it: give up connecting after DATABASE_CONNECT_TIMEOUT seconds (psycopg waits 130 s by default; libpq
+# rounds anything under 2 up to 2), and have PostgreSQL cancel any statement running longer than
+# DATABASE_STATEMENT_TIMEOUT seconds (0: no limit). Either failure is a JSON 503 with Retry-After
+# (config/db_middleware.py). PostgreSQL only; SQLite is a file, with its own 5 s lock timeout.
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=3)
+DATABASE_STATEMENT_TIMEOUT = env.float("DATABASE_STATEMENT_TIMEOUT", default=10)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    if DATABASE_STATEMENT_TIMEOUT > 0:
+        _timeout = f"-c statement_timeout={round(DATABASE_STATEMENT_TIMEOUT * 1000)}"
+        _options["options"] = f"{_options['options']} {_timeout}" if _options.get("options") else _timeout
 DATABASES["default"].setdefault("TEST", {})
 if env.str("DJANGO_TEST_DATABASE_NAME", default=""):
     DATABASES["default"]["TEST"]["NAME"] = env.str("DJANGO_TEST_DATABASE_NAME")
@@ -138,12 +160,33 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The admin login locks out after ADMIN_LOGIN_FAILURE_LIMIT failed attempts in a row, per username (from
+# any address) and per client address (for any username), for ADMIN_LOGIN_LOCKOUT_MINUTES; even the right
+# password is refused meanwhile (HTTP 429, templates/admin/locked_out.html). Unlock earlier with
+# manage.py axes_reset_username NAME, axes_reset_ip ADDRESS or axes_reset. django-axes checks every
+# password sign-in (its backend first); the API takes no passwords (core/api/authentication.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("ADMIN_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("ADMIN_LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The lockout ends a fixed time after the attempt that caused it; more attempts do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "config.login_guard.client_ip"
+AXES_VERBOSE = False  # no start-up banner in every management command's output
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# The docs pages' own files (config/static/docs/); the apps' come from their static/ folders.
+STATICFILES_DIRS = [BASE_DIR / "config" / "static"]
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 # Production serves hashed, compressed files collected at build time; development and tests
 # serve straight from the apps (DJANGO_STATIC_MANIFEST=0), so no collectstatic is needed there.
@@ -170,6 +213,22 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp, config/csp.py): everything from this site only, no inline script.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 # CORS: read-only API; origins come from the environment.
 CORS_ALLOWED_ORIGINS = env.list("DJANGO_CORS_ALLOWED_ORIGINS", default=[])
@@ -204,9 +263,11 @@ API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=1000)
 API_MAX_QUERY_STRING = env.int("API_MAX_QUERY_STRING", default=2048)
 
 REST_FRAMEWORK = {
+    # No passwords on the API: tokens for pipelines (DRF's authtoken; failed attempts throttled per
+    # address), the admin's session for staff in a browser (core/api/authentication.py).
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "core.api.authentication.ThrottledTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": [
@@ -222,7 +283,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PageNumberPagination",
     "PAGE_SIZE": API_PAGE_SIZE,
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": env.str("API_ANON_THROTTLE_RATE", default="120/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_ANON_THROTTLE_RATE", default="120/minute"),
+        # Failed token (or refused password) attempts per client address; then JSON 429.
+        "failed_auth": env.str("API_AUTH_FAILURE_RATE", default="10/minute"),
+    },
     # Behind N reverse proxies, throttle by the client address in X-Forwarded-For, not the proxy's.
     "NUM_PROXIES": env.int("API_NUM_PROXIES", default=None),
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",

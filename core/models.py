@@ -7,6 +7,7 @@ from django.db import models
 
 from core.choices import ReviewStatus
 from core.dates import DatePrecision
+from core.review import check_requirements
 
 
 class PublicRecord(models.Model):
@@ -25,7 +26,13 @@ class PublicRecord(models.Model):
 
 
 class ReviewedRecord(PublicRecord):
-    """A claim that a curator must review before anonymous users see it."""
+    """A claim that a curator must review before anonymous users see it.
+
+    ``review_requires`` names the relations (query paths) whose records the API shows with this one:
+    those must be reviewed before this one may be, and stay reviewed while it is (core/review.py).
+    """
+
+    review_requires: tuple[str, ...] = ()
 
     status = models.CharField(max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT,
                               db_index=True)
@@ -35,6 +42,10 @@ class ReviewedRecord(PublicRecord):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        check_requirements(self)
 
 
 class DatedMixin(models.Model):

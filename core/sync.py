@@ -34,6 +34,8 @@ def removals_since(*, since: datetime.datetime, user, types: list[str] | None = 
 
     Rows are dicts: public_id, type, reason ("deleted" or "withdrawn"), removed_at. A record
     withdrawn and later reviewed again is not listed: it is visible, so ``updated_after`` has it.
+    Anonymous users are told only of records they could once see (reviewed at some moment); staff,
+    who see drafts, of every deletion.
     """
     staff = user is not None and user.is_authenticated and user.is_staff
     parts = []
@@ -42,6 +44,12 @@ def removals_since(*, since: datetime.datetime, user, types: list[str] | None = 
         model = registered[name]
         history = model.history.model
         deleted = history.objects.filter(history_type="-", history_date__gte=since)
+        reviewed = issubclass(model, ReviewedRecord)
+        if reviewed and not staff:
+            # Only what anonymous users could once see: a draft deleted before anyone reviewed it was
+            # never public, and naming it would leak that it existed. History rows are matched on
+            # public_id, not the database id, so this holds after a backup is restored (intake/backup.py).
+            deleted = deleted.filter(Exists(was_public(history)))
         # Deleted, and not re-created under the same public_id since (simple-history never reuses).
         parts.append(
             deleted.annotate(
@@ -50,11 +58,10 @@ def removals_since(*, since: datetime.datetime, user, types: list[str] | None = 
                 removed_at=F("history_date"),
             ).values("public_id", "type", "reason", "removed_at").order_by()
         )
-        if issubclass(model, ReviewedRecord) and not staff:
+        if reviewed and not staff:
             # Back to draft after having been public: anonymous mirrors must drop it.
-            was_public = history.objects.filter(id=OuterRef("id"), status=ReviewStatus.REVIEWED)
             withdrawn = model.objects.filter(
-                Q(status=ReviewStatus.DRAFT) & Q(updated_at__gte=since) & Exists(was_public)
+                Q(status=ReviewStatus.DRAFT) & Q(updated_at__gte=since) & Exists(was_public(history))
             )
             parts.append(
                 withdrawn.annotate(
@@ -66,3 +73,8 @@ def removals_since(*, since: datetime.datetime, user, types: list[str] | None = 
     first, *rest = parts
     combined = first.union(*rest, all=True) if rest else first
     return combined.order_by("removed_at", "public_id")
+
+
+def was_public(history) -> QuerySet:
+    """History rows showing the outer record (matched on public_id) reviewed at some moment."""
+    return history.objects.filter(public_id=OuterRef("public_id"), status=ReviewStatus.REVIEWED)

@@ -1,55 +1,30 @@
 """Curation in the Django admin: events, event actors, statements and reactions.
 
-Review state changes only through the two actions, which call events.services; the change history
+Review state changes only through the two actions (core/admin.py, core/review.py); the change history
 (django-simple-history) records every change, including who reviewed what and when.
 """
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django_countries.filters import CountryFilter
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import FoldedSearchMixin
-from core.choices import ReviewStatus
+from core.admin import RECORD_FIELDS, REVIEW_FIELDS, FoldedSearchMixin, ReviewActionsMixin
 from core.dates import display
-from events import services
 from events.models import Event, EventActor, Reaction, Statement
 from events.plover.forms import PloverCodingForm, mapping_text
 from sources.admin import EventCitationInline, ReactionCitationInline, StatementCitationInline
 
-REVIEW_FIELDS = ["status", "reviewed_by", "reviewed_at"]
-RECORD_FIELDS = ["public_id", "created_at", "updated_at"]
 
+class ReviewedAdmin(ReviewActionsMixin, FoldedSearchMixin, SimpleHistoryAdmin):
+    """Shared by the dated records a curator reviews: review columns and actions (core/admin.py)."""
 
-class ReviewedAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
-    """Shared by records a curator reviews: review columns, review actions, drafts-only deletion."""
-
-    actions = ["mark_reviewed", "return_to_draft"]
     date_hierarchy = "date"
-
-    def get_readonly_fields(self, request, obj=None):
-        return [*super().get_readonly_fields(request, obj), *REVIEW_FIELDS, *RECORD_FIELDS]
-
-    def has_delete_permission(self, request, obj=None):
-        # Reviewed records are public; curators return them to draft (recorded) before deleting.
-        if obj is not None and obj.status == ReviewStatus.REVIEWED and not request.user.is_superuser:
-            return False
-        return super().has_delete_permission(request, obj)
 
     @admin.display(description="Date", ordering="date")
     def when(self, obj):
         return display(obj.date, obj.date_precision)
-
-    @admin.action(description="Mark selected as reviewed", permissions=["change"])
-    def mark_reviewed(self, request, queryset):
-        changed = services.mark_reviewed(queryset=queryset, user=request.user)
-        self.message_user(request, f"Marked {changed} record(s) as reviewed.", messages.SUCCESS)
-
-    @admin.action(description="Return selected to draft", permissions=["change"])
-    def return_to_draft(self, request, queryset):
-        changed = services.return_to_draft(queryset=queryset, user=request.user)
-        self.message_user(request, f"Returned {changed} record(s) to draft.", messages.SUCCESS)
 
 
 class PloverAdminMixin:

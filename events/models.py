@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from actors.choices import REACTING_KINDS
 from core.dates import precision_constraint
 from core.models import DatedMixin, ReviewedRecord
+from core.review import check_requirements
 from core.text import fold
 from events.cameo import CAMEO_CODES
 from events.choices import ActorRole, Certainty, ReactionKind, Stance
@@ -43,6 +44,8 @@ class Event(ReviewedRecord, DatedMixin, PloverCoded):
     objects = EventQuerySet.as_manager()
     # In the deletions feed (core/sync.py) as type "event", third in its list of types.
     sync_type, sync_order = "event", 3
+    # What the API shows with an event; reviewed only while these are (core/review.py).
+    review_requires = ("parent", "participants__actor")
 
     class Meta:
         ordering = ["date", "title", "id"]
@@ -94,6 +97,10 @@ class EventActor(models.Model):
     def __str__(self):
         return f"{self.actor} ({self.get_role_display()})"
 
+    def clean(self):
+        super().clean()
+        check_requirements(self)  # a reviewed event's participants are reviewed actors
+
 
 class Statement(ReviewedRecord, DatedMixin):
     """A verbatim quote by a person or body, about an event."""
@@ -111,6 +118,7 @@ class Statement(ReviewedRecord, DatedMixin):
     history = HistoricalRecords(excluded_fields=["search_text"])
     objects = StatementQuerySet.as_manager()
     sync_type, sync_order = "statement", 2
+    review_requires = ("speaker", "on_behalf_of", "event")
 
     class Meta:
         ordering = ["date", "id"]
@@ -155,6 +163,7 @@ class Reaction(ReviewedRecord, DatedMixin, PloverCoded):
     history = HistoricalRecords(excluded_fields=["search_text"])
     objects = ReactionQuerySet.as_manager()
     sync_type, sync_order = "reaction", 1
+    review_requires = ("actor", "event")
 
     class Meta:
         ordering = ["date", "id"]

@@ -6,3 +6,8 @@ class IntakeConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "intake"
+
+    def ready(self):
+        from intake.backup import connect_signals
+
+        connect_signals()  # restoring a backup never overwrites an existing account

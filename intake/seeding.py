@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from actors.models import Actor, Role
@@ -54,7 +54,8 @@ SPECS = [
           "summary": None, "corpus_name": "", "published_on": None, "published_precision": None},
          dates=(("published_on", "published_precision"),)),
     Spec("actors.yaml", Actor,
-         {"name": None, "kind": None, "country": "", "aliases": [], "description": ""}, roles=True),
+         {"name": None, "kind": None, "country": "", "aliases": [], "description": ""}, reviewed=True,
+         roles=True),
     Spec("events.yaml", Event,
          {"title": None, "place": "", "country": "", "description": None, "cameo_code": "",
           "certainty": "reported", "parent": None, "date": None, "date_precision": None},
@@ -254,7 +255,11 @@ def _clean_save(obj, where):
         obj.full_clean()
     except ValidationError as exc:
         raise SeedError(f"{where}: {'; '.join(f'{k}: {v}' for k, v in exc.message_dict.items())}") from exc
-    obj.save()
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as exc:  # a rule only the database sees (e.g. a reviewed record's draft actor)
+        raise SeedError(f"{where}: {exc}") from exc
 
 
 def _apply(spec: Spec, obj, desired: dict, where: str, now) -> None:

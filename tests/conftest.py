@@ -8,10 +8,15 @@ from rest_framework.test import APIClient
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # Throttle counters live in the cache; each test starts with a clean slate.
+    # Throttle counters live in the cache, and a failed connection makes this process answer 503 for a
+    # few seconds (config/errors.py): each test starts with a clean slate.
+    from config.errors import outage
+
     cache.clear()
+    outage.clear()
     yield
     cache.clear()
+    outage.clear()
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ class ActorFactory(factory.django.DjangoModelFactory):
     kind = ActorKind.STATE
     country = "FR"
     aliases = factory.LazyFunction(list)
+    status = ReviewStatus.REVIEWED
 
 
 class PersonFactory(ActorFactory):

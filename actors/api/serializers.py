@@ -45,4 +45,4 @@ class ActorSerializer(serializers.ModelSerializer):
     class Meta:
         model = Actor
         fields = ["public_id", "slug", "name", "kind", "country", "country_name", "aliases", "description",
-                  "roles", "created_at", "updated_at"]
+                  "status", "roles", "created_at", "updated_at"]

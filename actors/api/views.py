@@ -17,7 +17,7 @@ class ActorViewSet(CSVMixin, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["name", "updated_at"]
     lookup_field = "slug"
     csv_columns = [*RECORD_HEAD, csv_column("name"), csv_column("kind"), csv_column("country"),
-                   csv_column("aliases"), csv_column("description"), *RECORD_TAIL]
+                   csv_column("aliases"), csv_column("description"), csv_column("status"), *RECORD_TAIL]
 
     def get_queryset(self):
-        return Actor.objects.for_api()
+        return Actor.objects.for_api().visible_to(self.request.user)

@@ -9,6 +9,7 @@ cell (the slugs of the cited sources, an actor's aliases) are joined with ``|``.
 """
 
 import csv
+import itertools
 from collections.abc import Callable, Iterable
 
 from django.http import StreamingHttpResponse
@@ -107,8 +108,13 @@ def iter_csv_lines(objects: Iterable, columns: list[Column]):
 
 
 def stream_csv(queryset, *, columns: list[Column], filename: str) -> StreamingHttpResponse:
+    rows = queryset.iterator(chunk_size=CSV_CHUNK_SIZE)
+    # The first chunk is fetched here, in the view, before the status line goes out: a database that
+    # is down or too slow then answers a JSON 503 (config/db_middleware.py) rather than a "200 text/csv"
+    # whose stream breaks after the header. A failure later in a long stream can only cut it short.
+    first = list(itertools.islice(rows, 1))
     response = StreamingHttpResponse(
-        iter_csv_lines(queryset.iterator(chunk_size=CSV_CHUNK_SIZE), columns),
+        iter_csv_lines(itertools.chain(first, rows), columns),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -229,8 +229,7 @@ def test_a_staff_answer_with_drafts_is_never_served_to_anyone_else(api_client, s
     assert refused.status_code == 400
     assert "status" in refused.json()
 
-    django_user_model.objects.create_user("reader", password="pw-reader-123")
-    api_client.login(username="reader", password="pw-reader-123")
+    api_client.force_login(django_user_model.objects.create_user("reader", password="pw-reader-123"))
     assert api_client.get("/api/reactions/stats/", {**STANCE, "status": "all"}).status_code == 400
 
 

@@ -1,7 +1,5 @@
 """Conditional GET and Cache-Control on the read API, and CORS for read-only cross-origin use."""
 
-import base64
-
 import pytest
 from django.test import override_settings
 
@@ -70,10 +68,12 @@ def test_signed_in_answers_never_go_to_a_shared_cache(staff_client, reaction):
     assert response["Cache-Control"] == "private, no-store"
 
 
-def test_signed_in_with_basic_auth_is_private_too(client, django_user_model, reaction):
-    django_user_model.objects.create_user("curator", password="pw-curator-123", is_staff=True)
-    token = base64.b64encode(b"curator:pw-curator-123").decode()
-    response = client.get("/api/reactions/", HTTP_AUTHORIZATION=f"Basic {token}")
+def test_signed_in_with_a_token_is_private_too(client, django_user_model, reaction):
+    from rest_framework.authtoken.models import Token
+
+    user = django_user_model.objects.create_user("pipeline", is_staff=True)
+    token = Token.objects.create(user=user)
+    response = client.get("/api/reactions/", HTTP_AUTHORIZATION=f"Token {token.key}")
 
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
@@ -123,3 +123,36 @@ def test_preflight_for_get_is_allowed_but_not_for_post(cors, api_client):
 def test_cors_applies_to_the_api_only(cors, client):
     response = client.get("/", HTTP_ORIGIN=ORIGIN)
     assert "Access-Control-Allow-Origin" not in response
+
+
+# ---- Answers that set a cookie (finding 9 of the second hardening round) ------------------------------
+
+def test_an_api_page_that_sets_the_csrf_cookie_is_never_publicly_cacheable(api_client):
+    # Swagger UI's start-up script sets a CSRF cookie; a shared cache keeping it would hand one client's
+    # cookie to all.
+    response = api_client.get("/api/docs/", {"script": ""})
+
+    assert response.status_code == 200
+    assert "csrftoken" in response.cookies
+    assert "public" not in response["Cache-Control"]
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_a_cookie_wins_over_a_public_cache_control_a_view_set(rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import JsonResponse
+
+    from core.api.caching import ApiCacheControlMiddleware
+
+    def view(request):
+        response = JsonResponse({"ok": True})
+        response["Cache-Control"] = "public, max-age=600"
+        response.set_cookie("sessionid", "abc")
+        return response
+
+    request = rf.get("/api/reactions/")
+    request.user = AnonymousUser()
+    response = ApiCacheControlMiddleware(view)(request)
+
+    assert response["Cache-Control"] == "private, no-store"
+    assert "Cookie" in response["Vary"]

@@ -5,9 +5,15 @@ import json
 
 import pytest
 from django.core.management import call_command
+from rest_framework.test import APIClient
 
 from actors.models import Actor
+from core.choices import ReviewStatus
+from events import services
 from events.models import Reaction
+from tests.factories import ReactionFactory, SourceFactory
+
+DRAFT = ReviewStatus.DRAFT
 
 LIST_ENDPOINTS = ["reactions", "statements", "events", "actors", "sources"]
 
@@ -63,3 +69,62 @@ def test_backup_round_trip_gives_identical_api_output(seeded, api_client, tmp_pa
     call_command("loaddata", str(backup), verbosity=0)
     assert Reaction.objects.count() == reaction_count
     assert first_difference(before, api_snapshot(api_client)) is None
+
+
+def removals(client, since):
+    response = client.get("/api/deletions/", {"since": since.isoformat(), "page_size": 1000})
+    assert response.status_code == 200, response.content
+    return response.json()["results"]
+
+
+# Finding 12 of the second hardening round: backups carry the deletions feed and the reviewers.
+@pytest.mark.django_db(transaction=True)
+def test_a_restored_backup_answers_the_deletions_feed_as_before_without_accounts_created_first(
+        seeded, api_client, django_user_model, tmp_path):
+    maria = django_user_model.objects.create_user("maria", password="pw-maria-123", is_staff=True)
+    since = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    draft = ReactionFactory(slug="reviewed-by-maria", actor=Actor.objects.get(slug="mexico"), status=DRAFT)
+    services.mark_reviewed(queryset=Reaction.objects.filter(pk=draft.pk), user=maria)
+    withdrawn, deleted = Reaction.objects.exclude(pk=draft.pk).order_by("pk")[:2]
+    services.return_to_draft(queryset=Reaction.objects.filter(pk__in=[withdrawn.pk, deleted.pk]), user=maria)
+    Reaction.objects.get(pk=deleted.pk).delete()                # once public: the feed names it
+    ReactionFactory(slug="never-public", status=DRAFT).delete()  # never public: only staff hear of it
+    SourceFactory(slug="retracted-source").delete()             # sources are always public
+    staff_client = APIClient()
+    staff_client.force_authenticate(maria)
+    before_anonymous, before_staff = removals(api_client, since), removals(staff_client, since)
+    assert {(r["type"], r["reason"]) for r in before_anonymous} == {
+        ("reaction", "withdrawn"), ("reaction", "deleted"), ("source", "deleted")}
+    assert len(before_staff) == 3  # two deletions and the never-public draft; no withdrawals
+
+    backup = tmp_path / "backup.json"
+    call_command("export_backup", output=str(backup), verbosity=0)
+    assert "pw-maria" not in backup.read_text() and maria.password not in backup.read_text()
+    call_command("flush", interactive=False, verbosity=0)
+    assert not django_user_model.objects.exists()
+
+    call_command("loaddata", str(backup), verbosity=0)  # no account created first
+
+    assert removals(api_client, since) == before_anonymous
+    restored = django_user_model.objects.get(username="maria")
+    assert not restored.has_usable_password() and not restored.is_staff
+    assert Reaction.objects.get(slug="reviewed-by-maria").reviewed_by == restored
+    staff_client.force_authenticate(django_user_model.objects.create_user("staffer", is_staff=True))
+    assert removals(staff_client, since) == before_staff
+
+
+@pytest.mark.django_db(transaction=True)
+def test_restoring_a_backup_leaves_an_existing_account_as_it_is(seeded, django_user_model, tmp_path):
+    maria = django_user_model.objects.create_user("maria", password="pw-maria-123", is_staff=True)
+    services.mark_reviewed(queryset=Reaction.objects.filter(pk=ReactionFactory(status=DRAFT).pk), user=maria)
+    backup = tmp_path / "backup.json"
+    call_command("export_backup", output=str(backup), verbosity=0)
+    call_command("flush", interactive=False, verbosity=0)
+    django_user_model.objects.create_user("maria", password="a-new-password-456", is_staff=True,
+                                          email="maria@example.org")
+
+    call_command("loaddata", str(backup), verbosity=0)
+
+    maria = django_user_model.objects.get(username="maria")
+    assert maria.check_password("a-new-password-456")
+    assert maria.is_staff and maria.email == "maria@example.org"

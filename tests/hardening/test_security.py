@@ -1,5 +1,6 @@
 """Production settings, throttling, request size limits, and no write path for anonymous users."""
 
+import base64
 import os
 import subprocess
 import sys
@@ -8,8 +9,11 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.test import Client
+from rest_framework.authtoken.models import Token
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
+
+from core.api.authentication import FailedAuthenticationThrottle
 
 ROOT = Path(__file__).resolve().parents[2]
 ENDPOINTS = ["reactions", "statements", "events", "actors", "sources"]
@@ -36,13 +40,13 @@ def test_production_start_without_a_secret_key_fails_with_a_clear_message():
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
-def test_anonymous_throttle_rate_and_proxy_count_come_from_the_environment():
+def test_throttle_rates_and_proxy_count_come_from_the_environment():
     code = ("from rest_framework.settings import api_settings as s; "
             "print(s.DEFAULT_THROTTLE_RATES, s.NUM_PROXIES)")
     result = run_manage("shell", "-c", code, DJANGO_DEBUG="1", API_ANON_THROTTLE_RATE="7/hour",
-                        API_NUM_PROXIES="1")
+                        API_AUTH_FAILURE_RATE="4/hour", API_NUM_PROXIES="1")
     assert result.returncode == 0, result.stderr
-    assert "{'anon': '7/hour'} 1" in result.stdout
+    assert "{'anon': '7/hour', 'failed_auth': '4/hour'} 1" in result.stdout
 
 
 @pytest.mark.django_db
@@ -134,3 +138,99 @@ def test_behind_a_proxy_each_client_address_has_its_own_throttle_bucket(api_clie
     first, second = {"HTTP_X_FORWARDED_FOR": "203.0.113.7"}, {"HTTP_X_FORWARDED_FOR": "198.51.100.9"}
     assert [api_client.get("/api/actors/", **first).status_code for _ in range(3)] == [200, 200, 429]
     assert api_client.get("/api/actors/", **second).status_code == 200
+
+
+# ---- No passwords on the API; failed authentication throttled (finding 5 of the second round) --------
+
+def basic(username, password):
+    return "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
+
+
+@pytest.fixture
+def staff_token(django_user_model):
+    user = django_user_model.objects.create_user("pipeline", password="pw-pipeline-123", is_staff=True)
+    return Token.objects.create(user=user).key
+
+
+def test_the_api_takes_no_password_even_a_right_one(api_client, staff_token):
+    response = api_client.get("/api/reactions/", {"status": "all"},
+                              HTTP_AUTHORIZATION=basic("pipeline", "pw-pipeline-123"))
+    assert response.status_code == 401
+    assert response["Content-Type"] == "application/json"
+    assert "Passwords are not accepted" in response.json()["detail"]
+    assert response["WWW-Authenticate"] == "Token"
+
+
+def test_a_staff_token_sees_drafts_and_a_wrong_one_is_a_401(api_client, staff_token):
+    ok = api_client.get("/api/reactions/", {"status": "all"}, HTTP_AUTHORIZATION=f"Token {staff_token}")
+    wrong = api_client.get("/api/reactions/", HTTP_AUTHORIZATION="Token " + "0" * 40)
+    assert ok.status_code == 200
+    assert wrong.status_code == 401 and wrong.json()["detail"] == "Invalid token."
+
+
+def test_failed_authentication_is_throttled_per_address_before_credentials_are_checked(
+        api_client, staff_token, monkeypatch, django_assert_num_queries):
+    monkeypatch.setattr(FailedAuthenticationThrottle, "THROTTLE_RATES", {"failed_auth": "3/minute"})
+    attacker = {"REMOTE_ADDR": "203.0.113.7"}
+    guesses = [api_client.get("/api/actors/", HTTP_AUTHORIZATION=f"Token guess{n}", **attacker).status_code
+               for n in range(3)]
+    assert guesses == [401, 401, 401]
+
+    # From now on this address is refused without a look at what it sends: no query, even for the
+    # right token, and a password is not hashed.
+    with django_assert_num_queries(0):
+        refused = api_client.get("/api/actors/", HTTP_AUTHORIZATION=f"Token {staff_token}", **attacker)
+    assert refused.status_code == 429
+    assert refused["Content-Type"] == "application/json"
+    assert 0 < int(refused["Retry-After"]) <= 60
+    assert api_client.get("/api/actors/", HTTP_AUTHORIZATION=basic("pipeline", "x"), **attacker).status_code \
+        == 429
+    # Anonymous readers and other addresses are not affected.
+    assert api_client.get("/api/actors/", **attacker).status_code == 200
+    other = api_client.get("/api/actors/", HTTP_AUTHORIZATION=f"Token {staff_token}",
+                           REMOTE_ADDR="198.51.100.9")
+    assert other.status_code == 200
+
+
+# ---- Content-Security-Policy (finding 11 of the second round; the browser side is
+# tests/browser/test_content_security_policy.py) ------------------------------------------------------
+
+def policy(response) -> dict:
+    directives = [part.strip().split() for part in response["Content-Security-Policy"].split(";")]
+    return {name: values for name, *values in directives}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/api/docs/", "/api/reactions/", "/api/reactions/?format=csv"])
+def test_pages_and_api_answers_carry_a_strict_policy(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    directives = policy(response)
+    assert directives["default-src"] == ["'self'"] and directives["script-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'"] and directives["img-src"] == ["'self'", "data:"]
+    assert directives["object-src"] == ["'none'"] and directives["frame-ancestors"] == ["'none'"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/redoc/", "/admin/login/"])
+def test_redoc_and_the_admin_allow_inline_styles_but_no_inline_script(client, path):
+    directives = policy(client.get(path))
+    assert directives["script-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'", "'unsafe-inline'"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/docs/", "/api/redoc/"])
+def test_docs_pages_name_no_other_site_and_hold_no_inline_script_or_style(client, path):
+    html = client.get(path).content.decode()
+    assert "googleapis" not in html and "gstatic" not in html
+    assert "<style" not in html
+    assert "<script>" not in html and all(" src=" in tag for tag in html.split("<script")[1:])
+
+
+def test_redocs_script_is_served_without_its_logos_outside_address(client):
+    response = client.get("/api/redoc/redoc.standalone.js")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert b"Redoc" in body and len(body) > 500_000
+    assert b"cdn.redoc.ly" not in body

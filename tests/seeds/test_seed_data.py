@@ -20,8 +20,8 @@ def test_seed_counts_by_kind(seeded):
         "severed_ties": 2, "condemnation": 5, "statement": 3, "legal_action": 2, "call_for_meeting": 2,
         "abstention": 1, "support": 1, "other": 3,
     }
-    assert Statement.objects.count() == 38
-    assert Event.objects.count() == 10
+    assert Statement.objects.count() == 44
+    assert Event.objects.count() == 11
     assert Source.objects.count() == 5
     assert Counter(Actor.objects.values_list("kind", flat=True)) == {
         "state": 11, "international_organization": 4, "government_body": 5, "political_party": 2,
@@ -88,7 +88,13 @@ def test_no_source_has_a_url(seeded):
 def test_related_events_hang_under_the_raid(seeded):
     raid = Event.objects.get(slug="raid-on-mexican-embassy-quito")
     assert (raid.date, raid.cameo_code, raid.country.code) == (datetime.date(2024, 4, 5), "173", "EC")
-    assert set(Event.objects.exclude(pk=raid.pk).values_list("parent__slug", flat=True)) == {raid.slug}
+    # Every event but the raid hangs under it, except the background the AP report gives (January's
+    # declaration of an internal armed conflict), which is not part of the raid.
+    related = Event.objects.exclude(pk=raid.pk).exclude(slug="ecuador-declares-internal-armed-conflict")
+    assert set(related.values_list("parent__slug", flat=True)) == {raid.slug}
+    background = Event.objects.get(slug="ecuador-declares-internal-armed-conflict")
+    assert background.parent is None and (background.date, background.date_precision) == (
+        datetime.date(2024, 1, 1), "month")
     roles = {(p.actor.slug, p.role) for p in raid.participants.all()}
     assert {("ecuador", "initiator"), ("mexico", "target"), ("jorge-glas", "target")} <= roles
 
@@ -104,9 +110,27 @@ def test_lopez_obrador_is_found_by_his_aliases(seeded):
     amlo = Actor.objects.get(slug="andres-manuel-lopez-obrador")
     assert {"AMLO", "Lopez Obrador", "Andres Manuel Lopez Obrador"} <= set(amlo.aliases)
     assert amlo.roles.get().title == "President"
-    assert amlo.statements.count() == 5
+    assert amlo.statements.count() == 6
 
 
 def test_citation_excerpts_are_short(seeded):
     longest = max(len(e) for e in Citation.objects.values_list("excerpt", flat=True))
     assert longest <= 300
+
+
+def test_short_quoted_phrases_attributed_to_named_people_and_bodies_are_statements(seeded):
+    # Re-reading every quotation mark in the five articles (second hardening round): a communiqué's
+    # title, the words of January's declaration, a slogan quoted in a panel answer, an analyst's aside.
+    presidency = "presidency-of-ecuador"
+    expected = {
+        "ecuador-presidency-communique-title":
+            (presidency, "Let’s Defend National Sovereignty—Zero Impunity"),
+        "ecuador-presidency-mission-that-protected-glas":
+            (presidency, "diplomatic mission that protected Glas"),
+        "noboa-internal-armed-conflict": ("daniel-noboa", "internal armed conflict"),
+        "noboa-gangs-to-neutralize": ("daniel-noboa", "neutralize"),
+        "lopez-obrador-hugs-not-bullets": ("andres-manuel-lopez-obrador", "hugs, not bullets"),
+        "freeman-separate-issue": ("will-freeman", "separate issue"),
+    }
+    found = {s.slug: (s.speaker.slug, s.quote) for s in Statement.objects.filter(slug__in=expected)}
+    assert found == expected

@@ -42,7 +42,7 @@ def edit(path: Path, old: str, new: str):
 def test_the_fixtures_pass_against_the_articles(corpus_copy):
     ok, output = verify("--corpus", str(corpus_copy))
     assert ok, output
-    assert "All 123 excerpts and quotes found verbatim" in output
+    assert "All 136 excerpts and quotes found verbatim" in output
 
 
 def test_a_changed_word_fails_and_names_the_record(corpus_copy):
@@ -52,7 +52,7 @@ def test_a_changed_word_fails_and_names_the_record(corpus_copy):
 
     assert not ok
     assert "reactions.yaml: nicaragua-severs-ties-with-ecuador: excerpt not found verbatim" in output
-    assert "1 of 123" in output
+    assert "1 of 136" in output
 
 
 def test_quote_marks_and_whitespace_are_normalised(corpus_copy):

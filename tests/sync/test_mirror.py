@@ -111,6 +111,32 @@ def test_deletion_feed_hides_drafts_that_were_never_public(api_client):
     assert api_client.get("/api/deletions/", {"since": since.isoformat()}).json()["results"] == []
 
 
+def test_a_draft_deleted_before_anyone_reviewed_it_is_not_named_to_anonymous_users(
+        api_client, staff_client, curator_client):
+    draft = ReactionFactory(status=ReviewStatus.DRAFT)
+    since = timezone.now()
+    response = curator_client.post(f"/admin/events/reaction/{draft.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+
+    anonymous = api_client.get("/api/deletions/", {"since": since.isoformat()}).json()["results"]
+    staff = staff_client.get("/api/deletions/", {"since": since.isoformat()}).json()["results"]
+
+    assert anonymous == []
+    # Staff could see the draft, so their mirrors learn it is gone.
+    assert [(r["public_id"], r["reason"]) for r in staff] == [(str(draft.public_id), "deleted")]
+
+
+def test_a_record_once_public_then_withdrawn_and_deleted_is_named_as_deleted(api_client, curator_client):
+    reaction = ReactionFactory()  # reviewed: anonymous users saw it
+    reaction.status = ReviewStatus.DRAFT
+    reaction.save()
+    since = timezone.now()
+    curator_client.post(f"/admin/events/reaction/{reaction.pk}/delete/", {"post": "yes"})
+
+    body = api_client.get("/api/deletions/", {"since": since.isoformat()}).json()
+    assert [(r["public_id"], r["reason"]) for r in body["results"]] == [(str(reaction.public_id), "deleted")]
+
+
 def test_withdrawn_record_is_listed_for_anonymous_but_not_for_staff(api_client, staff_client):
     reaction = ReactionFactory()
     since = timezone.now()

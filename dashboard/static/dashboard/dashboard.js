@@ -1,5 +1,6 @@
 // The built-in dashboard: reads only the public API (fetch), draws small inline SVG charts.
-// Text from the API is always inserted with textContent, never as HTML.
+// Text from the API is always inserted with textContent, never as HTML. No inline style or script: the
+// page's Content-Security-Policy allows only the project's own files (config/csp.py).
 (function () {
   "use strict";
 
@@ -165,14 +166,14 @@
     });
     box.append(chart);
     box.append(el("p", { class: "legend" },
-      el("span", { class: "swatch", style: "background:#7ea6d8" }), "reactions per day · ",
-      el("span", { class: "swatch", style: "background:#1d2330;border-radius:50%" }), "events (numbered below)"));
+      el("span", { class: "swatch swatch-reactions" }), "reactions per day · ",
+      el("span", { class: "swatch swatch-events" }), "events (numbered below)"));
     for (const e of dated) {
       list.append(el("li", { class: "timeline-event" }, el("time", { datetime: shownDate(e.date, e.date_precision) }, shownDate(e.date, e.date_precision)), " — ",
         e.title, e.place ? ` (${e.place})` : ""));
     }
     for (const e of partial) {
-      list.append(el("li", { class: "timeline-event partial", style: "list-style: none" },
+      list.append(el("li", { class: "timeline-event partial" },
         el("time", { datetime: shownDate(e.date, e.date_precision) }, shownDate(e.date, e.date_precision)),
         " — ", e.title, " (exact day unknown; not on the chart)"));
     }

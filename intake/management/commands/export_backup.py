@@ -3,9 +3,9 @@
 Actors, sources, events, statements and reactions are keyed by slug (natural primary keys), and
 every reference to them is by slug too. Roles, event participants and citations have no natural
 key: they keep their primary keys, so the export restores into an EMPTY database (a fresh
-deployment after ``migrate``); it is not a merge tool. History tables are not exported. Users
-are not exported either: a record reviewed by a curator refers to them by username, so create
-those accounts before loading.
+deployment after ``migrate``); it is not a merge tool. The accounts that reviewed records come
+along by username only (no password; an existing account is left as it is), and so do the
+history rows the deletions feed needs (intake/backup.py); the rest of the history is not exported.
 
     manage.py export_backup --output backup.json
     manage.py loaddata backup.json          # into an empty, migrated database
@@ -20,7 +20,8 @@ from intake.backup import FullPrecisionEncoder, backup_records
 
 class Command(BaseCommand):
     help = ("Export the curated database (actors, roles, sources, events, participants, statements, "
-            "reactions, citations) as a natural-key JSON fixture for loaddata into an empty database.")
+            "reactions, citations, the reviewers' usernames and what the deletions feed needs) as a "
+            "natural-key JSON fixture for loaddata into an empty database.")
 
     def add_arguments(self, parser):
         parser.add_argument("--output", "-o", required=True,
