@@ -4,6 +4,22 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import APIRootView
 
+from core.api.views import JSONErrorsMixin
+
+
+# The schema answers YAML or JSON and the docs pages HTML; their errors (a 429) are JSON like the API's.
+class SchemaView(JSONErrorsMixin, SpectacularAPIView):
+    pass
+
+
+class SwaggerView(JSONErrorsMixin, SpectacularSwaggerView):
+    pass
+
+
+class RedocView(JSONErrorsMixin, SpectacularRedocView):
+    pass
+
+
 # The API root lists every endpoint, like DefaultRouter's, though each app keeps its own router.
 api_root = APIRootView.as_view(api_root_dict={
     "reactions": "reaction-list",
@@ -20,7 +36,7 @@ urlpatterns = [
     path("", include("events.api.urls")),
     path("", include("sources.api.urls")),
     path("", include("core.api.urls")),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("schema/", SchemaView.as_view(), name="schema"),
+    path("docs/", SwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("redoc/", RedocView.as_view(url_name="schema"), name="redoc"),
 ]

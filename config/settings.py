@@ -202,6 +202,13 @@ API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
 API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=1000)
 # Longer query strings on /api/ are refused with a JSON 414 (config/request_limits.py).
 API_MAX_QUERY_STRING = env.int("API_MAX_QUERY_STRING", default=2048)
+# gunicorn (bin/start) reads request lines up to 8190 bytes, its maximum, and refuses longer ones itself,
+# in plain text. The method, path and protocol need room beside the query string (paths here stay well
+# under 1 KiB), so the API refuses an overlong query string first.
+GUNICORN_LIMIT_REQUEST_LINE = 8190
+if API_MAX_QUERY_STRING > GUNICORN_LIMIT_REQUEST_LINE - 1024:
+    raise ImproperlyConfigured(f"API_MAX_QUERY_STRING is at most {GUNICORN_LIMIT_REQUEST_LINE - 1024}: "
+                               f"gunicorn refuses request lines over {GUNICORN_LIMIT_REQUEST_LINE} bytes.")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -216,7 +223,8 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [
         # orjson: same JSON, ~15x faster to encode than the standard library's (bench/README.md).
         "drf_orjson_renderer.renderers.ORJSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        # No browsable API: /api/docs/ (Swagger UI) explores the API, and every /api/ answer, errors
+        # included, is JSON (or the CSV a client asks for). README "Read API".
     ],
     "DEFAULT_SCHEMA_CLASS": "core.api.schema.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PageNumberPagination",

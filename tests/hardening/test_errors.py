@@ -50,3 +50,35 @@ def test_non_api_pages_keep_djangos_html_404():
     response = Client().get("/no-such-page/")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
+
+
+# No browsable API: every /api/ answer, errors included, is JSON (or the CSV a client asks for).
+
+
+@pytest.mark.parametrize("accept", ["text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                                    "application/json", "*/*"])
+def test_a_browser_gets_json_from_the_api(api_client, accept):
+    response = api_client.get("/api/reactions/", HTTP_ACCEPT=accept)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert "results" in response.json()
+
+
+def test_the_browsable_api_format_is_gone_with_a_json_404(api_client):
+    assert_json_error(api_client.get("/api/reactions/", {"format": "api"}), 404)
+
+
+def test_asking_only_for_html_is_a_json_406(api_client):
+    body = assert_json_error(api_client.get("/api/reactions/", HTTP_ACCEPT="text/html"), 406)
+    assert "Accept" in body["detail"]
+
+
+def test_an_anonymous_error_in_an_html_or_yaml_page_of_the_api_is_json(api_client, monkeypatch):
+    from rest_framework.throttling import AnonRateThrottle
+
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "1/minute"})
+    assert api_client.get("/api/actors/").status_code == 200
+    for url in ("/api/schema/", "/api/docs/", "/api/redoc/", "/api/"):
+        response = api_client.get(url)
+        body = assert_json_error(response, 429)
+        assert "throttled" in body["detail"].lower() and response["Retry-After"]
