@@ -367,7 +367,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
             {"name": self.page_size_query_param, "required": False, "in": "query",
              "description": self.page_size_query_description,
              "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size}},
-            {"name": self.cursor_query_param, "required": False, "in": "query",
+            {"name": self.cursor_query_param, "required": False, "in": "query", "allowEmptyValue": True,
              "description": self.cursor_query_description, "schema": {"type": "string"}},
         ]
 

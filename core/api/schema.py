@@ -14,6 +14,8 @@ validating clients (openapi-core) agree with what the server really sends and ac
   responses (``StanceEnum``, not a copy per operation); ``servers`` names this deployment.
 """
 
+import copy
+
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from drf_spectacular import openapi
@@ -221,7 +223,9 @@ def shared_enums(result, generator, request, public):
     by_values = {frozenset(s["enum"]): name for name, s in schemas.items() if "enum" in s}
     for path, _method, operation in _operations(result):
         for parameter in operation.get("parameters", []):
-            schema = parameter.get("schema", {})
+            # A copy: the schema may be a filter's own annotation (extend_schema_field), shared by every
+            # generation of the document.
+            schema = parameter["schema"] = copy.deepcopy(parameter.get("schema", {}))
             holder = schema.get("items") if schema.get("type") == "array" else schema
             if not holder or "enum" not in holder:
                 continue
