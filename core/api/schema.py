@@ -105,11 +105,15 @@ class AutoSchema(openapi.AutoSchema):
         except Exception:  # a permission that needs more of a request than this: not known to be public
             return False
 
+    def get_auth(self):
+        # Public reads list no security scheme at all (not even as an option), so generated clients
+        # need no credentials and the document names no scheme that no operation uses.
+        return [] if self.is_public_read() else super().get_auth()
+
     def get_operation(self, *args, **kwargs):
         operation = super().get_operation(*args, **kwargs)
         if operation is not None and self.is_public_read():
-            # Signed-in staff may ask for drafts, but no read needs credentials, so clients need none.
-            operation["security"] = []
+            operation["security"] = []  # explicitly none, rather than a document-wide default
         return operation
 
     def get_summary(self):
