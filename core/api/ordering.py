@@ -74,7 +74,8 @@ class StrictOrderingFilter(OrderingFilter):
     ordering_param = ORDERING_PARAM
     ordering_description = ("Sort by these fields, comma-separated; prefix with - for descending. Unknown "
                             "dates (and other unknown values) sort last in either direction; ties are "
-                            "broken by record id.")
+                            "broken by record id. Not combined with updated_after, whose results come in "
+                            "(updated_at, id) order.")
 
     @staticmethod
     def public_fields(view) -> dict[str, str]:
@@ -82,7 +83,9 @@ class StrictOrderingFilter(OrderingFilter):
 
     def get_ordering(self, request, queryset, view):
         """The model-path terms to sort by, ending with id; None to keep the queryset's order."""
-        params = request.query_params.get(self.ordering_param)
+        params = request.query_params.get(self.ordering_param) or None  # empty: not given, as any parameter
+        if params is not None and not params.strip(", "):
+            params = None
         if request.query_params.get("updated_after"):
             if params is not None:
                 raise ValidationError({self.ordering_param: [
@@ -95,7 +98,7 @@ class StrictOrderingFilter(OrderingFilter):
         paths = {**{path: path for path in public.values()}, **public}  # model paths: deprecated aliases
         fields = [param.strip() for param in params.split(",") if param.strip()]
         invalid = [term for term in fields if term.lstrip("-") not in paths]
-        if invalid or not fields:
+        if invalid:
             allowed = ", ".join(public)
             raise ValidationError({self.ordering_param: [
                 f"Unknown ordering {', '.join(invalid) or repr(params)}; use one of: {allowed} "

@@ -107,23 +107,32 @@ def _whole_number(raw: str) -> int | None:
 
 
 class CappedPaginator(DjangoPaginator):
-    """A Django paginator that stops counting at ``limit`` rows; pages past the cap do not exist."""
+    """A Django paginator that stops counting at ``limit`` rows; pages past the cap do not exist.
 
-    limit = COUNT_LIMIT
+    ``limit = None`` counts everything (``ExactPaginator``).
+    """
+
+    limit: int | None = COUNT_LIMIT
 
     @cached_property
     def true_count_capped(self) -> int:
+        if self.limit is None:
+            return self.object_list.count()
         # Counting a sliced queryset counts a LIMITed subquery, which stops at limit + 1 rows. The
         # ordering is dropped first: with it, the database would sort every match before the LIMIT.
         return self.object_list.order_by()[: self.limit + 1].count()
 
     @cached_property
     def count(self) -> int:
-        return min(self.true_count_capped, self.limit)
+        return self.true_count_capped if self.limit is None else min(self.true_count_capped, self.limit)
 
     @property
     def exact(self) -> bool:
-        return self.true_count_capped <= self.limit
+        return self.limit is None or self.true_count_capped <= self.limit
+
+
+class ExactPaginator(CappedPaginator):
+    limit = None
 
     def page(self, number):
         # Django's Paginator.page, with the slice taken by page_rows.
@@ -266,7 +275,8 @@ class PageNumberPagination(pagination.PageNumberPagination):
     django_paginator_class = CappedPaginator
     cursor_query_param = CURSOR_PARAM
     cursor_query_description = ("Keyset pagination: give it empty to start, then follow `next`. As fast on "
-                                "the millionth row as on the first; no count. Not combined with `page`.")
+                                "the millionth row as on the first; no count. Opaque: only a cursor from a "
+                                "`next` link is valid. Not combined with `page`.")
     keyset = None
 
     def get_page_size(self, request):
@@ -292,7 +302,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
         self.complete_until = data_complete_until(request)
-        if self.cursor_query_param in request.query_params:
+        if self.cursor_query_param and self.cursor_query_param in request.query_params:
             if self.page_query_param in request.query_params:
                 raise ValidationError({self.cursor_query_param: ["Use either page or cursor, not both."]})
             try:
@@ -321,7 +331,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
             return self._cursor_url(self._last, self.keyset) if self.keyset.has_more and self._last else None
         link = super().get_next_link()
         paginator = self.page.paginator
-        if link is None and not paginator.exact and self.page.object_list:
+        if link is None and self.cursor_query_param and not paginator.exact and self.page.object_list:
             # Past the counting cap: carry on with a cursor from this page's last row.
             keyset = KeysetPage(paginator.object_list, paginator.per_page, None)
             return self._cursor_url(self.page.object_list[-1], keyset)
@@ -341,37 +351,53 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     def get_paginated_response_schema(self, schema):
         link = {"type": ["string", "null"], "format": "uri"}
+        limit = self.django_paginator_class.limit
+        capped = f", counted up to {limit}" if limit else ""
+        in_cursor_mode = "; absent in cursor mode" if self.cursor_query_param else ""
         return {
             "type": "object",
             "properties": {
                 "count": {"type": "integer", "minimum": 0,
-                          "description": f"Matching records, counted up to {COUNT_LIMIT}; absent in cursor "
-                                         "mode."},
+                          "description": f"Matching records{capped}{in_cursor_mode}."},
                 "count_exact": {"type": "boolean",
-                                "description": f"False when more than {COUNT_LIMIT} records match; absent in "
-                                               "cursor mode."},
+                                "description": f"False when more than {limit} records match{in_cursor_mode}."
+                                if limit else "Always true: the count is exact."},
                 "next": {**link, "description": "The next page; null on the last one."},
-                "previous": {**link, "description": "The previous page; null on the first one; absent in "
-                                                    "cursor mode."},
+                "previous": {**link,
+                             "description": f"The previous page; null on the first one{in_cursor_mode}."},
                 "results": schema,
             },
             "required": ["next", "results"],
         }
 
     def get_schema_operation_parameters(self, view):
-        return [
-            {"name": self.page_query_param, "required": False, "in": "query",
-             "description": f"Page number, from 1. Numbered pages cover the first {COUNT_LIMIT} records; a "
-                            "page past the end is a 404 (the last page's next link continues with a cursor).",
+        limit = self.django_paginator_class.limit
+        page = "Page number, from 1; a page past the end is a 404."
+        if self.cursor_query_param and limit:
+            page += (f" Numbered pages cover the first {limit} records; the last one's next link continues "
+                     "with a cursor.")
+        params = [
+            {"name": self.page_query_param, "required": False, "in": "query", "description": page,
              "schema": {"type": "integer", "minimum": 1}},
             {"name": self.page_size_query_param, "required": False, "in": "query",
              "description": self.page_size_query_description,
              "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size}},
-            {"name": self.cursor_query_param, "required": False, "in": "query", "allowEmptyValue": True,
-             "description": self.cursor_query_description, "schema": {"type": "string"}},
         ]
+        if self.cursor_query_param:
+            params.append({"name": self.cursor_query_param, "required": False, "in": "query",
+                           "allowEmptyValue": True, "description": self.cursor_query_description,
+                           "schema": {"type": "string"}})
+        return params
 
     @property
     def _last(self):
         rows = getattr(self, "_rows", None)
         return rows[-1] if rows else None
+
+
+class PageNumberOnlyPagination(PageNumberPagination):
+    """Numbered pages with an exact count and no cursor, for lists that are not one table's rows (the
+    deletions feed is a union over history tables, which has no index to seek in)."""
+
+    django_paginator_class = ExactPaginator
+    cursor_query_param = None

@@ -154,8 +154,9 @@ def _stats_schema(label: str, dimensions: dict[str, Dimension], serializer, oper
             OpenApiParameter("group_by", OpenApiTypes.STR, required=True, enum=list(dimensions),
                              description="What to group by."),
             OpenApiParameter("interval", OpenApiTypes.STR, enum=list(INTERVALS),
-                             description="Date bucket for group_by=date (default day). Weeks start on "
-                                         "Monday; a bucket's key is its first day."),
+                             description="Date bucket for group_by=date (default day); only with "
+                                         "group_by=date. Weeks start on Monday; a bucket's key is its first "
+                                         "day."),
         ],
         responses={200: serializer},
         filters=True,

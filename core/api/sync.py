@@ -1,7 +1,8 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 
-from core.api.views import QueryParametersMixin
+from core.api.pagination import PageNumberOnlyPagination
+from core.api.views import MethodFirstMixin, QueryParametersMixin
 from core.filters import AwareDateTimeField
 from core.sync import removals_since, sync_types
 
@@ -46,7 +47,7 @@ class DeletionQuerySerializer(serializers.Serializer):
         help_text="Only removals of these record types; several comma-separated (reaction,event).")
 
 
-class DeletionFeedView(QueryParametersMixin, generics.ListAPIView):
+class DeletionFeedView(MethodFirstMixin, QueryParametersMixin, generics.ListAPIView):
     """Records removed since a moment: deleted by a curator, or (for anonymous users) returned to draft.
 
     A mirror applies these after fetching each list endpoint with `updated_after`; both together keep
@@ -54,6 +55,7 @@ class DeletionFeedView(QueryParametersMixin, generics.ListAPIView):
     """
 
     serializer_class = RemovalSerializer
+    pagination_class = PageNumberOnlyPagination
     filter_backends = []
     extra_query_parameters = {"since": False, "type": True}
 

@@ -11,13 +11,26 @@ did not ask. Parameters no endpoint knows are ignored, repeated or not.
 from django.http import QueryDict
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import MethodNotAllowed, ValidationError
 from rest_framework.filters import OrderingFilter
 from rest_framework.settings import api_settings
 
 from core.api.ordering import StrictOrderingFilter
 from core.api.renderers import CSVMixin
 from core.filters import is_list_filter
+
+
+class MethodFirstMixin:
+    """A method the endpoint does not answer is a 405 (with Allow), before authentication.
+
+    DRF checks permissions first, so an anonymous POST to a read-only endpoint got a 403, which says
+    signing in would help; no one may write here.
+    """
+
+    def initial(self, request, *args, **kwargs):
+        if request.method not in self.allowed_methods:
+            raise MethodNotAllowed(request.method)
+        super().initial(request, *args, **kwargs)
 
 
 class QueryParametersMixin:
@@ -43,6 +56,15 @@ class QueryParametersMixin:
             if name:
                 names[name] = False
         return names
+
+    def perform_content_negotiation(self, request, force=False):
+        # DRF answers an unknown ?format= with a 404, as if the URL did not exist; it is a bad parameter.
+        name = api_settings.URL_FORMAT_OVERRIDE
+        wanted = request.query_params.get(name)
+        formats = [renderer.format for renderer in self.get_renderers()]
+        if not force and wanted and wanted not in formats:
+            raise ValidationError({name: [f"Unknown format {wanted!r}; use one of: {', '.join(formats)}."]})
+        return super().perform_content_negotiation(request, force)
 
     def initial(self, request, *args, **kwargs):
         # Before anything reads the parameters (content negotiation reads format).
@@ -82,7 +104,7 @@ class JSONErrorsMixin:
         return super().handle_exception(exc)
 
 
-class RecordViewSet(QueryParametersMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
+class RecordViewSet(MethodFirstMixin, QueryParametersMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
     """Base of the record endpoints: list and detail by slug, JSON or CSV, filters and public ordering.
 
     A viewset sets ``serializer_class``, ``filterset_class``, ``ordering_fields`` (public name -> model
