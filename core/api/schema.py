@@ -26,7 +26,8 @@ from rest_framework.permissions import SAFE_METHODS
 from core.filters import is_list_filter
 
 GENERATED_DESCRIPTIONS = {
-    "format": "Response format: {enum}. The same as sending the matching Accept header.",
+    ("query", "format"): "Response format: {enum}. The same as sending the matching Accept header.",
+    ("path", "slug"): "The record's slug, as in its `slug` field.",
 }
 LIST_STYLE = {"style": "form", "explode": False}
 
@@ -70,6 +71,9 @@ ERROR_RESPONSES = {
         description="A parameter was refused (body names it), or the request as a whole (body has detail).")),
     "404": ("NotFound", _json({"$ref": "#/components/schemas/Error"},
                               description="No such record, or a page past the end of the list.")),
+    "406": ("NotAcceptable", _json({"$ref": "#/components/schemas/Error"},
+                                   description="The Accept header names no format this endpoint answers "
+                                               "(application/json, text/csv).")),
     "414": ("QueryStringTooLong", _json({"$ref": "#/components/schemas/Error"},
                                         description="The query string is longer than the server accepts.")),
     "429": ("TooManyRequests", _json({"$ref": "#/components/schemas/Error"}, headers=RETRY_AFTER,
@@ -130,7 +134,7 @@ class AutoSchema(openapi.AutoSchema):
         responses = super()._get_response_bodies(direction)
         if direction != "response" or self.method != "GET":
             return responses
-        codes = ["400", "414", "429", "503"]
+        codes = ["400", "406", "414", "429", "503"]
         detail = getattr(self.view, "lookup_url_kwarg", None) or getattr(self.view, "lookup_field", None)
         if self._get_paginator() or (detail and "{" in self.path):
             codes.append("404")
@@ -177,11 +181,11 @@ def _operations(result):
 
 
 def describe_generated_parameters(result, generator, request, public):
-    """Give DRF's own query parameters (``format``) a description; drf-spectacular leaves them bare."""
+    """Describe the parameters drf-spectacular leaves bare (DRF's ``format``, the ``slug`` in paths)."""
     for _path, _method, operation in _operations(result):
         for parameter in operation.get("parameters", []):
-            template = GENERATED_DESCRIPTIONS.get(parameter.get("name"))
-            if template and not parameter.get("description") and parameter.get("in") == "query":
+            template = GENERATED_DESCRIPTIONS.get((parameter.get("in"), parameter.get("name")))
+            if template and not parameter.get("description"):
                 schema = parameter.get("schema", {})
                 enum = schema.get("enum") or schema.get("items", {}).get("enum") or []
                 parameter["description"] = template.format(enum=", ".join(enum) or "see enum")

@@ -41,6 +41,12 @@ def test_schema_is_valid_openapi_3_1(schema):
     validate(schema)
 
 
+def test_every_parameter_has_a_description(schema):
+    for path, _method, operation in operations(schema):
+        for parameter in operation.get("parameters", []):
+            assert parameter.get("description"), (path, parameter["name"])
+
+
 @pytest.mark.parametrize("path", LIST_PATHS)
 def test_every_list_parameter_has_a_description(schema, path):
     params = schema["paths"][path]["get"]["parameters"]
@@ -163,10 +169,10 @@ def test_pages_have_bounds_and_the_paginated_body_its_optional_parts(schema, set
 
 
 @pytest.mark.parametrize(("path", "codes"), [
-    ("/api/reactions/", {"200", "400", "404", "414", "429", "503"}),
-    ("/api/reactions/{slug}/", {"200", "400", "404", "414", "429", "503"}),
-    ("/api/reactions/stats/", {"200", "400", "414", "429", "503"}),
-    ("/api/deletions/", {"200", "400", "404", "414", "429", "503"}),
+    ("/api/reactions/", {"200", "400", "404", "406", "414", "429", "503"}),
+    ("/api/reactions/{slug}/", {"200", "400", "404", "406", "414", "429", "503"}),
+    ("/api/reactions/stats/", {"200", "400", "406", "414", "429", "503"}),
+    ("/api/deletions/", {"200", "400", "404", "406", "414", "429", "503"}),
 ])
 def test_error_answers_are_documented_with_their_json_bodies(schema, path, codes):
     responses = schema["paths"][path]["get"]["responses"]

@@ -135,10 +135,15 @@ def test_a_list_filtered_the_way_generated_clients_send_lists_validates(data, ch
     ("/api/reactions/a%00b/", 400),
     ("/api/reactions/no-such-reaction/", 404),
     ("/api/reactions/?page=999", 404),
+    ("/api/reactions/?format=xml", 400),
     (f"/api/reactions/?q={'a' * 3000}", 414),
 ])
 def test_error_answers_validate(data, check, url, status):
     assert check(url, status)["Content-Type"] == "application/json"
+
+
+def test_a_request_for_html_only_is_a_documented_406(data, check):
+    check("/api/reactions/", 406, HTTP_ACCEPT="text/html")
 
 
 def test_throttled_answers_validate_with_retry_after(data, check, monkeypatch):
