@@ -23,6 +23,7 @@ from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.plumbing import ResolvedComponent
 from rest_framework.permissions import SAFE_METHODS
 
+from core.api.pagination import COMPLETE_UNTIL_HEADER
 from core.filters import is_list_filter
 
 GENERATED_DESCRIPTIONS = {
@@ -134,9 +135,16 @@ class AutoSchema(openapi.AutoSchema):
         responses = super()._get_response_bodies(direction)
         if direction != "response" or self.method != "GET":
             return responses
+        paginator = self._get_paginator()
+        if paginator and "200" in responses:
+            responses["200"].setdefault("headers", {})[COMPLETE_UNTIL_HEADER] = {
+                "description": "On every JSON page: the moment the data of this answer is complete up to "
+                               "(every change committed before it is in it). A mirror takes its next "
+                               "updated_after or since from the smallest it read, not from its own clock.",
+                "schema": {"type": "string", "format": "date-time"}}
         codes = ["400", "406", "414", "429", "503"]
         detail = getattr(self.view, "lookup_url_kwarg", None) or getattr(self.view, "lookup_field", None)
-        if self._get_paginator() or (detail and "{" in self.path):
+        if paginator or (detail and "{" in self.path):
             codes.append("404")
         for code in sorted(codes):
             name, response = ERROR_RESPONSES[code]

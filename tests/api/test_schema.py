@@ -166,6 +166,8 @@ def test_pages_have_bounds_and_the_paginated_body_its_optional_parts(schema, set
                                              "maximum": settings.API_MAX_PAGE_SIZE}
     page = schema["components"]["schemas"]["PaginatedReactionList"]
     assert page["required"] == ["next", "results"]  # count, count_exact, previous: page mode only
+    header = schema["paths"]["/api/reactions/"]["get"]["responses"]["200"]["headers"]["Data-Complete-Until"]
+    assert header["schema"] == {"type": "string", "format": "date-time"}
 
 
 @pytest.mark.parametrize(("path", "codes"), [
