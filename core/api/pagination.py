@@ -130,10 +130,6 @@ class CappedPaginator(DjangoPaginator):
     def exact(self) -> bool:
         return self.limit is None or self.true_count_capped <= self.limit
 
-
-class ExactPaginator(CappedPaginator):
-    limit = None
-
     def page(self, number):
         # Django's Paginator.page, with the slice taken by page_rows.
         number = self.validate_number(number)
@@ -142,6 +138,10 @@ class ExactPaginator(CappedPaginator):
         if top + self.orphans >= self.count:
             top = self.count
         return self._get_page(page_rows(self.object_list, bottom, top), number, self)
+
+
+class ExactPaginator(CappedPaginator):
+    limit = None
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -121,3 +121,21 @@ def test_stats_neither_read_nor_refuse_ordering(api_client):
     response = api_client.get("/api/reactions/stats/", {"group_by": "stance", "ordering": "no_such_field"})
     assert response.status_code == 200
     assert response.json()["total"] == Reaction.objects.count()
+
+
+@pytest.mark.parametrize("ordering", ["date", "-date"])
+def test_a_page_takes_its_keys_first_in_an_order_an_index_on_the_date_provides(api_client, dated_and_undated,
+                                                                             ordering):
+    # No index provides "date DESC NULLS LAST"; the page's keys come from the dated rows in plain date
+    # order (an index scan either way), then from the undated ones, each WHERE pk IN (SELECT ... LIMIT).
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert slugs(api_client.get(URL, {"ordering": ordering, "page_size": 4})) == (
+            ASCENDING if ordering == "date" else DESCENDING)[:4]
+    pages = [sql for sql in (q["sql"] for q in ctx.captured_queries)
+             if "IN (SELECT" in sql and "events_reaction" in sql and "sources_citation" not in sql]
+    assert len(pages) == 2  # the dated rows, then the undated one that completes the page
+    for sql in pages:
+        assert "NULLS" not in sql.upper().split("IN (SELECT", 1)[1]
