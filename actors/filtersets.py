@@ -1,24 +1,16 @@
 """FilterSet for actors (states, organizations, bodies, people...)."""
 
-import django_filters
-
 from actors.choices import ActorKind
 from actors.models import Actor
-from core.filters import COUNTRY_HELP, CountryListFilter, ReviewedFilterSet, choice_filter, search_terms
+from core.filters import COUNTRY_HELP, CountryListFilter, ReviewedFilterSet, SearchFilter, choice_filter
 
 
 class ActorFilterSet(ReviewedFilterSet):
     kind = choice_filter(ActorKind.choices, help_text="Kind of actor.")
     country = CountryListFilter(help_text="The actor's country. " + COUNTRY_HELP)
-    q = django_filters.CharFilter(method="filter_q",
-                                  help_text="Words to find in the name or aliases, ignoring accents and case "
-                                            "(lopez obrador finds López Obrador). Every word must match.")
+    q = SearchFilter(help_text="Words to find in the name or aliases, ignoring accents and case "
+                               "(lopez obrador finds López Obrador). Every word must match.")
 
     class Meta:
         model = Actor
         fields = ["kind", "country", "q", "status", "updated_after"]
-
-    def filter_q(self, queryset, name, value):
-        for term in search_terms(value):
-            queryset = queryset.filter(search_text__contains=term)
-        return queryset

@@ -6,6 +6,21 @@ from rest_framework.routers import APIRootView
 
 from config.csp import redoc_policy
 from config.docs import redoc_bundle
+from core.api.views import JSONErrorsMixin
+
+
+# The schema answers YAML or JSON and the docs pages HTML; their errors (a 429) are JSON like the API's.
+class SchemaView(JSONErrorsMixin, SpectacularAPIView):
+    pass
+
+
+class SwaggerView(JSONErrorsMixin, SpectacularSwaggerSplitView):
+    pass
+
+
+class RedocView(JSONErrorsMixin, SpectacularRedocView):
+    pass
+
 
 # The API root lists every endpoint, like DefaultRouter's, though each app keeps its own router.
 api_root = APIRootView.as_view(api_root_dict={
@@ -23,9 +38,9 @@ urlpatterns = [
     path("", include("events.api.urls")),
     path("", include("sources.api.urls")),
     path("", include("core.api.urls")),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", SchemaView.as_view(), name="schema"),
     # Swagger UI's start-up script comes from the same URL (?script), not inline: no inline script.
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
-    path("redoc/", redoc_policy(SpectacularRedocView.as_view(url_name="schema")), name="redoc"),
+    path("docs/", SwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("redoc/", redoc_policy(RedocView.as_view(url_name="schema")), name="redoc"),
     path("redoc/redoc.standalone.js", redoc_bundle, name="redoc-bundle"),
 ]

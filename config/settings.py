@@ -261,6 +261,13 @@ API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
 API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=1000)
 # Longer query strings on /api/ are refused with a JSON 414 (config/request_limits.py).
 API_MAX_QUERY_STRING = env.int("API_MAX_QUERY_STRING", default=2048)
+# gunicorn (bin/start) reads request lines up to 8190 bytes, its maximum, and refuses longer ones itself,
+# in plain text. The method, path and protocol need room beside the query string (paths here stay well
+# under 1 KiB), so the API refuses an overlong query string first.
+GUNICORN_LIMIT_REQUEST_LINE = 8190
+if API_MAX_QUERY_STRING > GUNICORN_LIMIT_REQUEST_LINE - 1024:
+    raise ImproperlyConfigured(f"API_MAX_QUERY_STRING is at most {GUNICORN_LIMIT_REQUEST_LINE - 1024}: "
+                               f"gunicorn refuses request lines over {GUNICORN_LIMIT_REQUEST_LINE} bytes.")
 
 REST_FRAMEWORK = {
     # No passwords on the API: tokens for pipelines (DRF's authtoken; failed attempts throttled per
@@ -277,9 +284,10 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [
         # orjson: same JSON, ~15x faster to encode than the standard library's (bench/README.md).
         "drf_orjson_renderer.renderers.ORJSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        # No browsable API: /api/docs/ (Swagger UI) explores the API, and every /api/ answer, errors
+        # included, is JSON (or the CSV a client asks for). README "Read API".
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PageNumberPagination",
     "PAGE_SIZE": API_PAGE_SIZE,
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
@@ -293,13 +301,43 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 
+# The OpenAPI document (/api/schema/) and what it says about this deployment. Contact and licence are
+# the operator's to state; they are left out until set.
+# The server the schema names; when unset, the origin the schema was fetched from.
+API_PUBLIC_URL = env.str("API_PUBLIC_URL", default="").rstrip("/")
+API_CONTACT = {key: value for key, value in {
+    "name": env.str("API_CONTACT_NAME", default=""),
+    "email": env.str("API_CONTACT_EMAIL", default=""),
+    "url": env.str("API_CONTACT_URL", default=""),
+}.items() if value}
+API_LICENSE = {key: value for key, value in {
+    "name": env.str("API_LICENSE_NAME", default=""),
+    "identifier": env.str("API_LICENSE_IDENTIFIER", default=""),  # SPDX, e.g. CC-BY-4.0
+    "url": env.str("API_LICENSE_URL", default=""),
+}.items() if value}
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Geopolitical event database API",
     "DESCRIPTION": (
         "Source-cited events, reactions and statements, coded in CAMEO. Every record carries "
-        "citations: verbatim excerpts of the source that supports it."
+        "citations: verbatim excerpts of the source that supports it.\n\n"
+        "Read-only and public: no operation needs credentials. Anonymous users see reviewed records; "
+        "staff signed in to the admin may also ask for drafts (`status`). Parameters that take several "
+        "values take them comma-separated (`?actor=mexico,ecuador`; the parameter repeated means the "
+        "same); any other parameter given twice is a 400. Errors are JSON: a 400 names the parameter."
     ),
     "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "CONTACT": API_CONTACT,
+    "LICENSE": API_LICENSE,
+    "TAGS": [
+        {"name": "reactions", "description": "How states and international organizations reacted to events."},
+        {"name": "statements", "description": "Verbatim statements by people and bodies."},
+        {"name": "events", "description": "What happened, with participants and parent events."},
+        {"name": "actors", "description": "States, organizations, bodies and people."},
+        {"name": "sources", "description": "The published texts records cite."},
+        {"name": "deletions", "description": "Records removed since a moment, for mirrors."},
+    ],
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -308,12 +346,20 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.describe_generated_parameters",
+        "core.api.schema.csv_as_text",
+        "core.api.schema.list_parameters_comma_separated",
+        "core.api.schema.shared_enums",
+        "core.api.schema.servers",
     ],
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "actors.choices.ActorKind",
         "ReactionKindEnum": "events.choices.ReactionKind",
         "SourceKindEnum": "sources.choices.SourceKind",
         "DatePrecisionEnum": "core.dates.DatePrecision",
+        "StanceEnum": "events.choices.Stance",
+        "CertaintyEnum": "events.choices.Certainty",
+        "ParticipantRoleEnum": "events.choices.ActorRole",
+        "StatusEnum": "core.choices.ReviewStatus",
     },
 }
 

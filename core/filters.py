@@ -10,9 +10,12 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django_countries import countries
+from drf_spectacular.utils import extend_schema_field
 
 from core.choices import ReviewStatus
 from core.text import fold
+
+COUNTRY_CODES = [code for code, _name in countries]
 
 
 def choice_filter(choices, help_text, **kwargs):
@@ -74,10 +77,16 @@ def related_ids(model, **lookups) -> list[int]:
     return list(model.objects.filter(**lookups).order_by().values_list("id", flat=True))
 
 
+@extend_schema_field({"type": "array", "items": {"type": "string", "enum": COUNTRY_CODES}})
 class CountryListFilter(django_filters.CharFilter):
-    """Matches records whose country field(s) are any of the given countries."""
+    """Matches records whose country field(s) are any of the given countries.
+
+    The schema lists the ISO 3166-1 alpha-2 codes, which typed clients send; people may also type
+    alpha-3 codes and English names, in any case.
+    """
 
     field_class = CountryListField
+    many = True
 
     def __init__(self, *args, country_fields=("country",), **kwargs):
         self.country_fields = country_fields
@@ -103,6 +112,8 @@ class ChoiceListFilter(django_filters.BaseInFilter, django_filters.ChoiceFilter)
     """One choice or several, comma-separated (`?plover_type=SANCTION,ACCUSE`): records with any of
     them. An unknown value is a 400 that lists the allowed ones; the schema shows an array of the enum."""
 
+    many = True
+
     def __init__(self, *args, choices, **kwargs):
         allowed = ", ".join(value for value, _label in choices)
         kwargs.setdefault("error_messages", {
@@ -121,6 +132,13 @@ class ChoiceListFilter(django_filters.BaseInFilter, django_filters.ChoiceFilter)
 
 class SlugListFilter(django_filters.BaseInFilter, django_filters.CharFilter):
     """One slug or several, comma-separated (`?actor=mexico,ecuador`)."""
+
+    many = True
+
+
+def is_list_filter(filter_) -> bool:
+    """Whether a filter takes several values (comma-separated, or the parameter repeated)."""
+    return bool(getattr(filter_, "many", False))
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("lookup_expr", "in")
@@ -151,8 +169,10 @@ class AwareDateTimeField(forms.DateTimeField):
         try:
             return parsed.astimezone(datetime.UTC)
         except OverflowError:
-            raise forms.ValidationError("This date-time is out of range (years 1 to 9999 in UTC).",
-                                        code="out_of_range") from None
+            # A valid RFC 3339 moment that falls outside years 1-9999 once in UTC (0001-01-01T00:00+05:00)
+            # is before or after every moment the database can hold: the nearest one answers the same.
+            edge = datetime.datetime.min if parsed.year == 1 else datetime.datetime.max
+            return edge.replace(tzinfo=datetime.UTC)
 
 
 class UpdatedAfterFilter(django_filters.IsoDateTimeFilter):
@@ -172,6 +192,19 @@ def search_terms(value: str) -> list[str]:
     return fold(value).split()
 
 
+class SearchFilter(django_filters.CharFilter):
+    """``q``: words that must all match, folded (accents and case ignored) by the FilterSet's filter_q.
+
+    A value with nothing left to search for once folded (only spaces, an emoji) matches no record,
+    rather than every record; an empty ``q=`` is no filter, as for every parameter.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("method", "filter_q")
+        kwargs.setdefault("strip", False)  # "  " must reach filter_q, not become "no filter"
+        super().__init__(*args, **kwargs)
+
+
 STATUS_CHOICES = [(ReviewStatus.REVIEWED.value, "Reviewed"), (ReviewStatus.DRAFT.value, "Draft"),
                   ("all", "All")]
 
@@ -189,6 +222,15 @@ class PublicFilterSet(django_filters.FilterSet):
             form_class = super().get_form_class()
             cls._form_class = form_class
         return form_class
+
+    def filter_q(self, queryset, name, value):
+        """Records whose folded search text contains every word of ``value`` (see SearchFilter)."""
+        terms = search_terms(value)
+        if not terms:
+            return queryset.none()
+        for term in terms:
+            queryset = queryset.filter(search_text__contains=term)
+        return queryset
 
     updated_after = UpdatedAfterFilter(
         help_text="Only records created or changed at or after this ISO 8601 date-time, which must "
@@ -225,11 +267,6 @@ class ReviewedFilterSet(PublicFilterSet):
             queryset = queryset.filter(status=status)
         return queryset
 
-    def filter_q(self, queryset, name, value):
-        terms = search_terms(value)
-        for term in terms:
-            queryset = queryset.filter(search_text__contains=term)
-        return queryset
 
 
 DATE_AFTER_HELP = ("On or after this date (YYYY-MM-DD). A partial date counts as the first day of its "

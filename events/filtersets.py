@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from drf_spectacular.utils import extend_schema_field
 
 from actors.choices import REACTING_KINDS
 from actors.models import Actor
@@ -13,6 +14,7 @@ from core.filters import (
     ChoiceListFilter,
     CountryListFilter,
     ReviewedFilterSet,
+    SearchFilter,
     SlugListFilter,
     choice_filter,
     related_ids,
@@ -66,10 +68,8 @@ class ReactionFilterSet(PloverFilters, ReviewedFilterSet):
     date_before = django_filters.DateFilter(field_name="date", lookup_expr="lte", help_text=DATE_BEFORE_HELP)
     source = django_filters.CharFilter(method="filter_source",
                                        help_text="Slug of a source cited by the reaction.")
-    q = django_filters.CharFilter(method="filter_q",
-                                  help_text="Words to find in the description or in the actor's name and "
-                                            "aliases, ignoring accents and case (barcena finds Bárcena). "
-                                            "Every word must match.")
+    q = SearchFilter(help_text="Words to find in the description or in the actor's name and aliases, "
+                               "ignoring accents and case (barcena finds Bárcena). Every word must match.")
 
     class Meta:
         model = Reaction
@@ -80,7 +80,10 @@ class ReactionFilterSet(PloverFilters, ReviewedFilterSet):
         return queryset.filter(citing_source("reaction", value))
 
     def filter_q(self, queryset, name, value):
-        for term in search_terms(value):
+        terms = search_terms(value)
+        if not terms:
+            return queryset.none()  # nothing to search for (see SearchFilter)
+        for term in terms:
             actors = related_ids(Actor, search_text__contains=term)
             queryset = queryset.filter(Q(search_text__contains=term) | Q(actor_id__in=actors))
         return queryset
@@ -94,21 +97,24 @@ class StatementFilterSet(ReviewedFilterSet):
     event = django_filters.CharFilter(field_name="event__slug", help_text="Slug of the event it is about.")
     date_after = django_filters.DateFilter(field_name="date", lookup_expr="gte", help_text=DATE_AFTER_HELP)
     date_before = django_filters.DateFilter(field_name="date", lookup_expr="lte", help_text=DATE_BEFORE_HELP)
-    q = django_filters.CharFilter(method="filter_q",
-                                  help_text="Words to find in the quote or its context, ignoring accents and "
-                                            "case. Every word must match.")
+    q = SearchFilter(help_text="Words to find in the quote or its context, ignoring accents and case. "
+                               "Every word must match.")
 
     class Meta:
         model = Statement
         fields = ["speaker", "country", "event", "date_after", "date_before", "q", "status", "updated_after"]
 
 
+CAMEO_PREFIX = r"^[0-9]{1,4}$"  # ASCII digits: Python's \d would also take other scripts' digits
+
+
 class CameoField(forms.RegexField):
     def __init__(self, *args, **kwargs):
-        super().__init__(r"^\d{1,4}$", *args, **kwargs)
+        super().__init__(CAMEO_PREFIX, *args, **kwargs)
         self.error_messages["invalid"] = "A CAMEO code or prefix is 1 to 4 digits, e.g. 11 or 111."
 
 
+@extend_schema_field({"type": "string", "pattern": CAMEO_PREFIX})
 class CameoFilter(django_filters.CharFilter):
     field_class = CameoField
 
@@ -124,9 +130,8 @@ class EventFilterSet(PloverFilters, ReviewedFilterSet):
     cameo = CameoFilter(field_name="cameo_code", lookup_expr="startswith",
                         help_text="CAMEO code or prefix: 11 finds 11, 111, 112...")
     parent = django_filters.CharFilter(field_name="parent__slug", help_text="Slug of the parent event.")
-    q = django_filters.CharFilter(method="filter_q",
-                                  help_text="Words to find in the title, description or place, ignoring "
-                                            "accents and case. Every word must match.")
+    q = SearchFilter(help_text="Words to find in the title, description or place, ignoring accents and "
+                               "case. Every word must match.")
 
     class Meta:
         model = Event

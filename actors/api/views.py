@@ -1,21 +1,16 @@
-from django_filters.rest_framework import DjangoFilterBackend
-from rest_framework import viewsets
-
 from actors.api.serializers import ActorSerializer
 from actors.filtersets import ActorFilterSet
 from actors.models import Actor
-from core.api.ordering import StrictOrderingFilter
-from core.api.renderers import RECORD_HEAD, RECORD_TAIL, CSVMixin, csv_column
+from core.api.renderers import RECORD_HEAD, RECORD_TAIL, csv_column
+from core.api.views import RecordViewSet
 
 
-class ActorViewSet(CSVMixin, viewsets.ReadOnlyModelViewSet):
+class ActorViewSet(RecordViewSet):
     """States, organizations, bodies and people, with aliases and roles. Detail by slug."""
 
     serializer_class = ActorSerializer
     filterset_class = ActorFilterSet
-    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
-    ordering_fields = ["name", "updated_at"]
-    lookup_field = "slug"
+    ordering_fields = {"name": "name", "updated_at": "updated_at"}
     csv_columns = [*RECORD_HEAD, csv_column("name"), csv_column("kind"), csv_column("country"),
                    csv_column("aliases"), csv_column("description"), csv_column("status"), *RECORD_TAIL]
 

@@ -8,9 +8,9 @@
 * ``?cursor=`` (empty to start) switches to keyset pagination: ``next`` carries an opaque cursor
   holding the sort key of the last row, and the next page is ``WHERE (key) > (last key) ORDER BY key
   LIMIT n``, an index range scan. Page 20,000 costs what page 1 costs; there is no count. The sort
-  key is the list's ordering (the ``ordering`` parameter or the default) plus ``id``; a nullable
-  leading field (an unknown date) is handled in two phases (dated rows, then undated ones) so both
-  stay index scans. The cursor moves forward only.
+  key is the list's ordering (the ``ordering`` parameter or the default) plus ``id``; unknown values
+  sort last in either direction, and a nullable leading field (an unknown date) is handled in two
+  phases (dated rows, then undated ones) so both stay index scans. The cursor moves forward only.
 
 Every page also carries, in the ``Data-Complete-Until`` header, the moment its data is complete up to:
 every change committed before it is in the answer. On the primary that is when the request started; on a
@@ -27,7 +27,6 @@ import datetime
 import json
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator as DjangoPaginator
 from django.core.serializers.json import DjangoJSONEncoder
@@ -38,6 +37,8 @@ from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from core.api.ordering import field_at, order_expression, ordering_terms, with_id
 
 COUNT_LIMIT = getattr(settings, "API_COUNT_LIMIT", 1_000)
 CURSOR_PARAM = "cursor"
@@ -54,6 +55,18 @@ def data_complete_until(request):
     return moment if moment is not None else timezone.now()
 
 
+def _keys_then_rows(queryset, start: int, stop: int):
+    return queryset.filter(pk__in=queryset.values("pk")[start:stop])
+
+
+def _phase_order(model, terms: list[str]):
+    """The ordering within one phase: the leading key plain (its nulls are filtered out, or it is null
+    throughout), so an index on it serves either direction; later nullable keys still sort nulls last."""
+    lead = F(terms[0].lstrip("-"))
+    return [lead.desc() if terms[0].startswith("-") else lead.asc(),
+            *(order_expression(model, term) for term in terms[1:])]
+
+
 def page_rows(queryset, start: int, stop: int):
     """Rows ``[start:stop]`` of ``queryset``: the page's keys first, then its rows by primary key.
 
@@ -62,30 +75,60 @@ def page_rows(queryset, start: int, stop: int):
     rows are then read in full. As one query, PostgreSQL had to visit the table for every row it
     skipped: 19,000 visits (46 ms) to find the first page of a small country's reactions at 1M rows,
     0.6 ms this way (bench/README.md).
+
+    When the leading sort key can be null (an unknown date), its nulls come last in either direction
+    (core/api/ordering.py). ``ORDER BY date DESC NULLS LAST`` is an order no index provides, so the
+    rows are taken in two phases, each an index scan: the dated rows, then, if the page reaches past
+    them, the undated ones. Numbered pages stop at ``COUNT_LIMIT`` rows, so counting the dated rows
+    before a page that starts among the undated ones is cheap.
     """
     if not isinstance(queryset, QuerySet) or queryset.query.combinator:
         return queryset[start:stop]  # a list, or a union (the deletions feed): slice as it is
-    return queryset.filter(pk__in=queryset.values("pk")[start:stop])
+    try:
+        terms = ordering_terms(queryset)
+        nullable_lead = bool(terms) and field_at(queryset.model, terms[0].lstrip("-")).null
+    except ValueError:
+        nullable_lead = False
+    if not nullable_lead:
+        return _keys_then_rows(queryset, start, stop)
+    lead = terms[0].lstrip("-")
+    dated = queryset.filter(**{f"{lead}__isnull": False}).order_by(*_phase_order(queryset.model, terms))
+    rows = list(_keys_then_rows(dated, start, stop))
+    if len(rows) == stop - start:
+        return rows
+    dated_count = start + len(rows) if rows else dated.order_by()[:start].count()
+    undated = queryset.filter(**{f"{lead}__isnull": True}).order_by(*_phase_order(queryset.model, terms))
+    return rows + list(_keys_then_rows(undated, max(0, start - dated_count), stop - dated_count))
+
+
+def _whole_number(raw: str) -> int | None:
+    """ASCII digits only: int() would also take " 3", "1_0" and other scripts' digits."""
+    return int(raw) if raw.isascii() and raw.isdigit() else None
 
 
 class CappedPaginator(DjangoPaginator):
-    """A Django paginator that stops counting at ``limit`` rows; pages past the cap do not exist."""
+    """A Django paginator that stops counting at ``limit`` rows; pages past the cap do not exist.
 
-    limit = COUNT_LIMIT
+    ``limit = None`` counts everything (``ExactPaginator``).
+    """
+
+    limit: int | None = COUNT_LIMIT
 
     @cached_property
     def true_count_capped(self) -> int:
+        if self.limit is None:
+            return self.object_list.count()
         # Counting a sliced queryset counts a LIMITed subquery, which stops at limit + 1 rows. The
         # ordering is dropped first: with it, the database would sort every match before the LIMIT.
         return self.object_list.order_by()[: self.limit + 1].count()
 
     @cached_property
     def count(self) -> int:
-        return min(self.true_count_capped, self.limit)
+        return self.true_count_capped if self.limit is None else min(self.true_count_capped, self.limit)
 
     @property
     def exact(self) -> bool:
-        return self.true_count_capped <= self.limit
+        return self.limit is None or self.true_count_capped <= self.limit
 
     def page(self, number):
         # Django's Paginator.page, with the slice taken by page_rows.
@@ -95,6 +138,10 @@ class CappedPaginator(DjangoPaginator):
         if top + self.orphans >= self.count:
             top = self.count
         return self._get_page(page_rows(self.object_list, bottom, top), number, self)
+
+
+class ExactPaginator(CappedPaginator):
+    limit = None
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -108,13 +155,7 @@ class _Key:
         self.descending = term.startswith("-")
         path = term.lstrip("-")
         self.path = "id" if path == "pk" else path
-        field, current = None, model
-        try:
-            for part in self.path.split("__"):
-                field = current._meta.get_field(part)
-                current = field.related_model or current
-        except (FieldDoesNotExist, AttributeError):
-            raise ValueError(term) from None
+        field = field_at(model, self.path)
         if field.is_relation:
             raise ValueError(term)
         self.field = field
@@ -125,30 +166,26 @@ class _Key:
             obj = getattr(obj, part) if obj is not None else None
         return obj
 
-    def after(self, value) -> Q:
-        return Q(**{f"{self.path}__{'lt' if self.descending else 'gt'}": value})
+    def equal(self, value) -> Q:
+        return Q(**{f"{self.path}__isnull": True}) if value is None else Q(**{self.path: value})
 
-    def order(self):
-        return F(self.path).desc() if self.descending else F(self.path).asc()
-
-
-def _ordering_terms(queryset) -> list[str]:
-    terms = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
-    if not all(isinstance(t, str) for t in terms):
-        raise ValueError("expression")
-    names = [t.lstrip("-") for t in terms]
-    if "id" not in names and "pk" not in names:
-        terms.append("id")
-    return terms
+    def after(self, value, *, nulls_possible: bool = True) -> Q:
+        """Rows after ``value`` in this key alone; nulls sort last, so nothing comes after a null."""
+        if value is None:
+            return Q(pk__in=[])
+        step = Q(**{f"{self.path}__{'lt' if self.descending else 'gt'}": value})
+        if self.nullable and nulls_possible:
+            step |= Q(**{f"{self.path}__isnull": True})
+        return step
 
 
-def _lexicographic_after(keys: list[_Key], values: list) -> Q:
-    """(k1, k2, ...) strictly after (v1, v2, ...) in the keys' directions."""
+def _lexicographic_after(keys: list[_Key], values: list, *, lead_nulls_possible: bool = True) -> Q:
+    """(k1, k2, ...) strictly after (v1, v2, ...) in the keys' directions, nulls last in each key."""
     condition = Q(pk__in=[])
     for i, key in enumerate(keys):
-        step = key.after(values[i])
+        step = key.after(values[i], nulls_possible=lead_nulls_possible or i > 0)
         for prev, value in zip(keys[:i], values[:i], strict=True):
-            step &= Q(**{prev.path: value})
+            step &= prev.equal(value)
         condition |= step
     return condition
 
@@ -157,17 +194,12 @@ class KeysetPage:
     """Fetches one page after a cursor position, crossing from dated to undated rows when needed."""
 
     def __init__(self, queryset, size: int, token: str | None):
-        self.terms = _ordering_terms(queryset)
+        self.terms = with_id(ordering_terms(queryset))
         self.keys = [_Key(queryset.model, t) for t in self.terms]
-        lead = self.keys[0]
-        if any(k.nullable for k in self.keys[1:]):
-            raise ValueError("nullable")
-        # Phases in database order: ascending puts nulls last, descending puts them first.
-        if lead.nullable:
-            self.phases = ["nulls", "values"] if lead.descending else ["values", "nulls"]
-        else:
-            self.phases = ["values"]
-        self.queryset = queryset.order_by(*[k.order() for k in self.keys])
+        # Unknown values sort last in either direction (core/api/ordering.py): with a nullable leading
+        # key, first the rows that have a value, then the others, each phase an index range scan.
+        self.phases = ["values", "nulls"] if self.keys[0].nullable else ["values"]
+        self.queryset = queryset.order_by(*_phase_order(queryset.model, self.terms))
         self.size = size
         self.phase, self.position = self._decode(token)
 
@@ -180,8 +212,10 @@ class KeysetPage:
             phase, terms, raw = data["p"], data["o"], data["v"]
             if phase not in self.phases or len(raw) != len(self.keys):
                 raise ValueError
-            values = [None if phase == "nulls" and i == 0 else key.field.to_python(v)
+            values = [None if (phase == "nulls" and i == 0) or v is None else key.field.to_python(v)
                       for i, (key, v) in enumerate(zip(self.keys, raw, strict=True))]
+            if phase == "values" and values[0] is None:
+                raise ValueError
         except (ValueError, KeyError, TypeError, binascii.Error, UnicodeError, DjangoValidationError):
             raise ValidationError({CURSOR_PARAM: ["Invalid cursor. Use the 'next' link of a previous page, "
                                                   "or an empty cursor to start."]}) from None
@@ -208,14 +242,14 @@ class KeysetPage:
             return qs.filter(_lexicographic_after(self.keys[1:], position[1:]))
         # The range on the leading key lets the database seek in the index; the rest breaks ties.
         bound = {f"{lead.path}__{'lte' if lead.descending else 'gte'}": position[0]}
-        return qs.filter(**bound).filter(_lexicographic_after(self.keys, position))
+        return qs.filter(**bound).filter(_lexicographic_after(self.keys, position, lead_nulls_possible=False))
 
     def fetch(self):
         rows: list = []
         phase, position = self.phase, self.position
         for index in range(self.phases.index(phase), len(self.phases)):
             wanted = self.size + 1 - len(rows)
-            rows += list(page_rows(self._phase_queryset(self.phases[index], position), 0, wanted))
+            rows += list(_keys_then_rows(self._phase_queryset(self.phases[index], position), 0, wanted))
             if len(rows) > self.size:
                 break
             position = None
@@ -241,25 +275,34 @@ class PageNumberPagination(pagination.PageNumberPagination):
     django_paginator_class = CappedPaginator
     cursor_query_param = CURSOR_PARAM
     cursor_query_description = ("Keyset pagination: give it empty to start, then follow `next`. As fast on "
-                                "the millionth row as on the first; no count. Not combined with `page`.")
+                                "the millionth row as on the first; no count. Opaque: only a cursor from a "
+                                "`next` link is valid. Not combined with `page`.")
     keyset = None
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None or raw == "":
             return self.page_size
-        try:
-            size = int(raw)
-        except ValueError:
-            raise ValidationError({"page_size": [f"Must be a whole number, not {raw!r}."]}) from None
+        size = _whole_number(raw)
+        if size is None:
+            raise ValidationError({"page_size": [f"Must be a whole number, not {raw!r}."]})
         if size < 1 or size > self.max_page_size:
             raise ValidationError({"page_size": [f"Must be between 1 and {self.max_page_size}; got {size}."]})
         return size
 
+    def get_page_number(self, request, paginator):
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None or raw == "":
+            return 1
+        number = _whole_number(raw)
+        if number is None or number < 1:
+            raise ValidationError({self.page_query_param: [f"Must be a whole number from 1; got {raw!r}."]})
+        return number
+
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
         self.complete_until = data_complete_until(request)
-        if self.cursor_query_param in request.query_params:
+        if self.cursor_query_param and self.cursor_query_param in request.query_params:
             if self.page_query_param in request.query_params:
                 raise ValidationError({self.cursor_query_param: ["Use either page or cursor, not both."]})
             try:
@@ -288,7 +331,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
             return self._cursor_url(self._last, self.keyset) if self.keyset.has_more and self._last else None
         link = super().get_next_link()
         paginator = self.page.paginator
-        if link is None and not paginator.exact and self.page.object_list:
+        if link is None and self.cursor_query_param and not paginator.exact and self.page.object_list:
             # Past the counting cap: carry on with a cursor from this page's last row.
             keyset = KeysetPage(paginator.object_list, paginator.per_page, None)
             return self._cursor_url(self.page.object_list[-1], keyset)
@@ -307,21 +350,54 @@ class PageNumberPagination(pagination.PageNumberPagination):
         }, headers=headers)
 
     def get_paginated_response_schema(self, schema):
-        schema = super().get_paginated_response_schema(schema)
-        schema["properties"]["count"]["description"] = (
-            f"Matching records, counted up to {COUNT_LIMIT}; absent in cursor mode.")
-        schema["properties"]["count_exact"] = {
-            "type": "boolean", "description": f"False when more than {COUNT_LIMIT} records match."}
-        schema["required"] = ["results"]
-        return schema
+        link = {"type": ["string", "null"], "format": "uri"}
+        limit = self.django_paginator_class.limit
+        capped = f", counted up to {limit}" if limit else ""
+        in_cursor_mode = "; absent in cursor mode" if self.cursor_query_param else ""
+        return {
+            "type": "object",
+            "properties": {
+                "count": {"type": "integer", "minimum": 0,
+                          "description": f"Matching records{capped}{in_cursor_mode}."},
+                "count_exact": {"type": "boolean",
+                                "description": f"False when more than {limit} records match{in_cursor_mode}."
+                                if limit else "Always true: the count is exact."},
+                "next": {**link, "description": "The next page; null on the last one."},
+                "previous": {**link,
+                             "description": f"The previous page; null on the first one{in_cursor_mode}."},
+                "results": schema,
+            },
+            "required": ["next", "results"],
+        }
 
     def get_schema_operation_parameters(self, view):
-        params = super().get_schema_operation_parameters(view)
-        params.append({"name": self.cursor_query_param, "required": False, "in": "query",
-                       "description": self.cursor_query_description, "schema": {"type": "string"}})
+        limit = self.django_paginator_class.limit
+        page = "Page number, from 1; a page past the end is a 404."
+        if self.cursor_query_param and limit:
+            page += (f" Numbered pages cover the first {limit} records; the last one's next link continues "
+                     "with a cursor.")
+        params = [
+            {"name": self.page_query_param, "required": False, "in": "query", "description": page,
+             "schema": {"type": "integer", "minimum": 1}},
+            {"name": self.page_size_query_param, "required": False, "in": "query",
+             "description": self.page_size_query_description,
+             "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size}},
+        ]
+        if self.cursor_query_param:
+            params.append({"name": self.cursor_query_param, "required": False, "in": "query",
+                           "allowEmptyValue": True, "description": self.cursor_query_description,
+                           "schema": {"type": "string"}})
         return params
 
     @property
     def _last(self):
         rows = getattr(self, "_rows", None)
         return rows[-1] if rows else None
+
+
+class PageNumberOnlyPagination(PageNumberPagination):
+    """Numbered pages with an exact count and no cursor, for lists that are not one table's rows (the
+    deletions feed is a union over history tables, which has no index to seek in)."""
+
+    django_paginator_class = ExactPaginator
+    cursor_query_param = None

@@ -137,6 +137,11 @@ class CSVMixin:
         if not self._wants_csv(request):
             return super().list(request, *args, **kwargs)
         queryset = self.filter_queryset(self.get_queryset())
+        paginator = getattr(self, "paginator", None)
+        if paginator is not None:
+            # CSV has every matching row, no pages; a malformed page or page_size is still a 400.
+            paginator.get_page_size(request)
+            paginator.get_page_number(request, None)
         return stream_csv(queryset, columns=self.csv_columns, filename=f"{self.basename}s.csv")
 
     def retrieve(self, request, *args, **kwargs):

@@ -25,6 +25,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
 INTERVALS = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth}
@@ -55,10 +56,21 @@ class StatsBucketSerializer(serializers.Serializer):
 
 
 class StatsSerializer(serializers.Serializer):
+    """The answer of a stats endpoint; each endpoint has its own, whose group_by lists its dimensions."""
+
     group_by = serializers.CharField()
-    interval = serializers.CharField(allow_null=True, help_text="Only for group_by=date.")
+    interval = serializers.ChoiceField(choices=list(INTERVALS), allow_null=True,
+                                       help_text="The date bucket for group_by=date; null otherwise.")
     total = serializers.IntegerField(min_value=0, help_text="All matching records (the sum of the counts).")
     results = StatsBucketSerializer(many=True)
+
+
+def stats_serializer(model, dimensions) -> type[StatsSerializer]:
+    """A StatsSerializer whose group_by is an enum of ``dimensions`` (ReactionStats: stance, country...)."""
+    name = f"{model.__name__}StatsSerializer"
+    group_by = serializers.ChoiceField(choices=list(dimensions), help_text="What the counts are grouped by.")
+    doc = f"Counts of {model._meta.verbose_name_plural}, grouped."
+    return type(name, (StatsSerializer,), {"group_by": group_by, "__module__": __name__, "__doc__": doc})
 
 
 def _choose(request, name, allowed, default=None):
@@ -127,9 +139,10 @@ def _label(dim: Dimension, raw, label_value):
     return _key_text(raw)
 
 
-def _stats_schema(label: str, dimensions: dict[str, Dimension]):
+def _stats_schema(label: str, dimensions: dict[str, Dimension], serializer, operation_id: str):
     return extend_schema(
-        summary=f"Counts of {label}, grouped",
+        operation_id=operation_id,
+        summary=f"Count {label}, grouped",
         description=(
             f"Counts of the {label} the list endpoint would return, grouped by `group_by`. Every filter of "
             "the list endpoint applies. Results are sorted by count (largest first), or by date for "
@@ -141,10 +154,11 @@ def _stats_schema(label: str, dimensions: dict[str, Dimension]):
             OpenApiParameter("group_by", OpenApiTypes.STR, required=True, enum=list(dimensions),
                              description="What to group by."),
             OpenApiParameter("interval", OpenApiTypes.STR, enum=list(INTERVALS),
-                             description="Date bucket for group_by=date (default day). Weeks start on "
-                                         "Monday; a bucket's key is its first day."),
+                             description="Date bucket for group_by=date (default day); only with "
+                                         "group_by=date. Weeks start on Monday; a bucket's key is its first "
+                                         "day."),
         ],
-        responses={200: StatsSerializer},
+        responses={200: serializer},
         filters=True,
     )
 
@@ -200,7 +214,13 @@ class StatsMixin:
             return Response(body)
 
         stats.__doc__ = f"Counts of {model._meta.verbose_name_plural}, grouped."
-        schema = _stats_schema(str(model._meta.verbose_name_plural), dimensions)
+        plural = str(model._meta.verbose_name_plural)
+        schema = _stats_schema(plural, dimensions, stats_serializer(model, dimensions),
+                               f"{plural.replace(' ', '_')}_stats")
+        # Every list filter applies; ordering does not (counts come largest first, or by date), so the
+        # stats action neither reads nor advertises it.
+        backends = [b for b in cls.filter_backends if not issubclass(b, OrderingFilter)]
         # extend_schema goes on top of @action, which would otherwise replace its annotation.
-        cls.stats = schema(action(detail=False, methods=["get"], url_path="stats", pagination_class=None)(
-            stats))
+        cls.stats = schema(action(detail=False, methods=["get"], url_path="stats", pagination_class=None,
+                                  filter_backends=backends,
+                                  extra_query_parameters={"group_by": False, "interval": False})(stats))

@@ -1,12 +1,10 @@
 from django.db.models import Case, CharField, F, Q, Value, When
 from django.db.models.functions import Coalesce, Concat, NullIf
-from django_filters.rest_framework import DjangoFilterBackend
-from rest_framework import viewsets
 
 from actors.choices import ActorKind
-from core.api.ordering import StrictOrderingFilter
-from core.api.renderers import RECORD_HEAD, RECORD_TAIL, CSVMixin, csv_column, source_slugs
+from core.api.renderers import RECORD_HEAD, RECORD_TAIL, csv_column, source_slugs
 from core.api.stats import Dimension, StatsMixin, country_key
+from core.api.views import RecordViewSet
 from events.api.serializers import EventSerializer, ReactionSerializer, StatementSerializer
 from events.cameo import CAMEO_CODES
 from events.choices import ReactionKind, Stance
@@ -31,14 +29,12 @@ PLOVER_STATS = {
 }
 
 
-class EventViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
+class EventViewSet(StatsMixin, RecordViewSet):
     """Events with their participants, parent event and citations. Detail by slug."""
 
     serializer_class = EventSerializer
     filterset_class = EventFilterSet
-    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
-    ordering_fields = ["date", "title", "updated_at"]
-    lookup_field = "slug"
+    ordering_fields = {"date": "date", "title": "title", "updated_at": "updated_at"}
     csv_columns = [
         *RECORD_HEAD, csv_column("title"), csv_column("date"), csv_column("date_precision"),
         csv_column("place"), csv_column("country"), csv_column("cameo_code"), *PLOVER_CSV,
@@ -60,14 +56,12 @@ class EventViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
         return Event.objects.for_api().visible_to(self.request.user)
 
 
-class StatementViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
+class StatementViewSet(StatsMixin, RecordViewSet):
     """Verbatim statements by people and bodies, with speaker, event and citations. Detail by slug."""
 
     serializer_class = StatementSerializer
     filterset_class = StatementFilterSet
-    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
-    ordering_fields = ["date", "speaker__name", "updated_at"]
-    lookup_field = "slug"
+    ordering_fields = {"date": "date", "speaker": "speaker__name", "updated_at": "updated_at"}
     csv_columns = [
         *RECORD_HEAD, csv_column("speaker_slug", "speaker.slug"), csv_column("speaker_name", "speaker.name"),
         csv_column("on_behalf_of_slug", "on_behalf_of.slug"),
@@ -91,14 +85,12 @@ class StatementViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
         return Statement.objects.for_api().visible_to(self.request.user)
 
 
-class ReactionViewSet(StatsMixin, CSVMixin, viewsets.ReadOnlyModelViewSet):
+class ReactionViewSet(StatsMixin, RecordViewSet):
     """How states and international organizations reacted to events, with citations. Detail by slug."""
 
     serializer_class = ReactionSerializer
     filterset_class = ReactionFilterSet
-    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
-    ordering_fields = ["date", "actor__name", "updated_at"]
-    lookup_field = "slug"
+    ordering_fields = {"date": "date", "actor": "actor__name", "updated_at": "updated_at"}
     csv_columns = [
         *RECORD_HEAD, csv_column("actor_slug", "actor.slug"), csv_column("actor_name", "actor.name"),
         csv_column("actor_kind", "actor.kind"), csv_column("country", "actor.country"),

@@ -31,6 +31,9 @@ class CitationSerializer(serializers.ModelSerializer):
 
 
 class SourceSerializer(serializers.ModelSerializer):
+    url = serializers.URLField(read_only=True, allow_null=True, help_text="The source's address; null when "
+                                                                          "not known (never guessed).")
+
     class Meta:
         model = Source
         fields = ["public_id", "slug", "publisher", "title", "author", "published_on", "published_precision",

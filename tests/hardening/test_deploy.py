@@ -61,7 +61,8 @@ def get(url, **headers):
     parts = urllib.parse.urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
     try:
-        connection.request("GET", parts.path, headers=headers)
+        target = f"{parts.path}?{parts.query}" if parts.query else parts.path
+        connection.request("GET", target, headers=headers)
         response = connection.getresponse()
         return response.status, response.headers, response.read()
     finally:
@@ -109,8 +110,30 @@ def test_bin_start_migrates_loads_seeds_and_serves_with_production_settings(tmp_
         assert json.loads(body)["count"] > 0  # load_seeds ran
         status, _headers, body = get(f"{base}/api/no-such-thing/", **{"X-Forwarded-Proto": "https"})
         assert status == 404 and "detail" in json.loads(body)
+        # A query string over API_MAX_QUERY_STRING (2048) in a request line over gunicorn's default limit
+        # (4094 bytes): the API's JSON 414, not gunicorn's plain-text refusal.
+        status, headers, body = get(f"{base}/api/reactions/?q={'a' * 6000}", **{"X-Forwarded-Proto": "https"})
+        assert status == 414 and headers["Content-Type"] == "application/json", body
+        assert "limit is 2048 bytes" in json.loads(body)["detail"]
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGTERM)  # the gunicorn master this test started
             server.wait(timeout=30)
     assert "Booting worker" in log.read_text()
+
+
+def test_bin_start_lets_gunicorn_read_every_request_line_the_api_judges():
+    from django.conf import settings
+
+    start = (ROOT / "bin" / "start").read_text()
+    assert f"--limit-request-line {settings.GUNICORN_LIMIT_REQUEST_LINE}" in start
+    assert settings.API_MAX_QUERY_STRING + 1024 <= settings.GUNICORN_LIMIT_REQUEST_LINE
+
+
+def test_a_query_string_limit_gunicorn_would_preempt_is_refused_at_start():
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "DJANGO_DEBUG": "1",
+           "API_MAX_QUERY_STRING": "8000", "DATABASE_URL": "sqlite:////tmp/eventdb-never-opened.sqlite3"}
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode != 0
+    assert "API_MAX_QUERY_STRING is at most 7166" in result.stderr
