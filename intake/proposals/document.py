@@ -104,6 +104,15 @@ class Document:
         self.mention_starts = [m.start for m in mentions]
         self.quotes = quotes
         self.quote_starts = [q.start for q in quotes]
+        # The folded text with quotation marks blanked: a partial quote inside a reporter's sentence
+        # ('Kuwait said it stood "in full solidarity" with the UAE') does not hide its words from
+        # the reaction patterns. Same length as `folded`.
+        marks = list(folded)
+        for quote in quotes:
+            for at in (quote.start, quote.end - 1):
+                if 0 <= at < len(marks) and marks[at] in "\"'":
+                    marks[at] = " "
+        self.plain = "".join(marks).replace('"', " ")
         self.resolver = resolver
         self.rules = rules
         self.published = published
@@ -327,8 +336,31 @@ class Document:
         return self.sentences[index]
 
     def in_quote(self, position: int) -> bool:
+        return self.quote_at(position) is not None
+
+    def quote_at(self, position: int) -> Quote | None:
         index = bisect.bisect_right(self.quote_starts, position) - 1
-        return index >= 0 and self.quotes[index].start <= position < self.quotes[index].end
+        if index >= 0 and self.quotes[index].start <= position < self.quotes[index].end:
+            return self.quotes[index]
+        return None
+
+    def reported_in_quote(self, position: int) -> bool:
+        """A verb inside a short quote that the reporter's own sentence carries on ('the chairperson
+        had "strongly condemned" the seizure', 'the Secretary-General "firmly condemns the coup"'):
+        the quote opens after a word of the sentence (not a colon, a comma or the sentence start), at
+        most two words of it stand before the verb, and it has two to ten words (one quoted word is
+        a scare quote: 'it has publicly "scolded" them')."""
+        quote = self.quote_at(position)
+        if quote is None:
+            return False
+        inner = self.folded[quote.inner_start : quote.inner_end]
+        if not 2 <= len(inner.split()) <= 10 or len(self.folded[quote.inner_start : position].split()) > 2:
+            return False
+        sentence = self.sentence_at(quote.start)
+        before = self.folded[sentence.start : quote.start].rstrip()
+        return bool(before) and (before[-1].isalnum() or before[-1] == "'") and not re.search(
+            rf"\b(?:{STRONG_VERBS.pattern})$", before
+        )
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions wholly inside [start, end), outside quotation marks, in order."""

@@ -241,7 +241,12 @@ def _drop_secondary(found: list[FoundReaction], started_by: ActorRef | None = No
     any `statement` of an actor with reactions of other kinds, unless its pattern says
     `with_other_kinds` (a state's own account) or the actor started the crisis (its defence)."""
     primary = [r for r in found if not r.only_if_alone]
-    by_pattern = {r.actor for r in found if r.rule.startswith("pattern:")}
+    # An official's quote that is only a statement yields to the actor's reactions found by the
+    # patterns, unless one of them is a statement too (a live blog's heading, "Moscow urges calm",
+    # and the quote under it are one record: they merge).
+    by_pattern = {r.actor for r in found if r.rule.startswith("pattern:")} - {
+        r.actor for r in found if r.rule.startswith("pattern:") and r.kind == "statement"
+    }
     acting = {r.actor for r in found if r.kind != "statement"}
     kept = []
     for r in found:

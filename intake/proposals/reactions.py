@@ -87,7 +87,8 @@ class FoundReaction:
 class ReactionFinder:
     def __init__(self, doc: Document):
         self.doc = doc
-        self.text, self.folded = doc.text, doc.folded
+        # Patterns read the text with its quotation marks blanked (document.py `plain`).
+        self.text, self.folded = doc.text, doc.plain
         self.rules = doc.rules
         self.resolver = doc.resolver
         self.published = doc.published
@@ -171,7 +172,7 @@ class ReactionFinder:
             for match in pattern.regex.finditer(folded):
                 t_start, t_end = s_start + match.start(), s_start + match.end()
                 named_agent = "agent" in pattern.regex.groupindex and match.group("agent") is not None
-                if self.doc.in_quote(t_start):
+                if self.doc.in_quote(t_start) and not self.doc.reported_in_quote(t_start):
                     continue
                 if not named_agent and any(a < t_end and t_start < b for a, b in triggers):
                     continue

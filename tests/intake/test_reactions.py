@@ -85,3 +85,19 @@ def test_excerpts_are_verbatim(directory):
     for reaction in reactions(text, directory):
         for excerpt in reaction.excerpts:
             assert text[excerpt.start : excerpt.end] == excerpt.text
+
+
+def test_partial_quote_inside_the_reporters_sentence_does_not_hide_the_verb(directory):
+    text = 'Chile said it stood "in full solidarity" with Sylvania after the seizure.'
+    found = reactions(text, directory)
+    assert [(r.actor.key, r.kind, r.stance) for r in found] == [("chile", "statement", "condemns")]
+
+
+def test_verb_quoted_right_after_its_subject_is_the_reporters(directory):
+    text = 'The OAS secretary general had already "strongly condemned" the seizure of the ferry.'
+    assert keys(reactions(text, directory)) == {("oas", "condemnation")}
+
+
+def test_one_quoted_word_is_a_scare_quote_not_a_reaction(directory):
+    text = 'Chile, which Peru has "scolded" in the past, said nothing about the seizure.'
+    assert reactions(text, directory) == []
