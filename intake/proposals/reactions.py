@@ -56,6 +56,9 @@ _FUTURE = re.compile(
 # "... summoned Freedonia's ambassador and lodged a protest": the second verb shares the first's subject.
 _COORDINATED_VERB = re.compile(r"[a-z]\s+and\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?[a-z]+ing\b[^,]*$")
+_MODAL_BEFORE = re.compile(
+    r"\b(?:would|will|could|might|may|shall|should|to|'d|'ll)\s+(?:\w+\s+){0,2}$"
+)
 # "... filed a complaint to denounce ...": a verb in a purpose clause is part of the action before it.
 _PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+(?:\w+ly\s+)?$")
 
@@ -290,8 +293,12 @@ class ReactionFinder:
         before = self.doc.without_asides(clause_start, t_start, keep=t_start)
         if any(n.regex.search(before) for n in self.rules.negations):
             return True
+        # A condition after the verb ("would sever ties if ...") makes it hypothetical only when the
+        # verb is not a fact already: after a modal or "to" ("published coordinates that, if
+        # accurate, ..." leaves "condemned" a fact).
+        open_verb = bool(_MODAL_BEFORE.search(before))
         for cue in self.rules.hypotheticals:
-            if conditional_ok and cue.scope == "after":
+            if cue.scope == "after" and (conditional_ok or not open_verb):
                 continue
             window = (
                 before + self.folded[t_start:t_end]

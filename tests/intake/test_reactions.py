@@ -101,3 +101,15 @@ def test_verb_quoted_right_after_its_subject_is_the_reporters(directory):
 def test_one_quoted_word_is_a_scare_quote_not_a_reaction(directory):
     text = 'Chile, which Peru has "scolded" in the past, said nothing about the seizure.'
     assert reactions(text, directory) == []
+
+
+def test_a_condition_inside_a_later_clause_leaves_a_past_verb_a_fact(directory):
+    text = (
+        "Chile condemned the seizure and published coordinates that, if accurate, place the boat in "
+        "Chilean waters."
+    )
+    assert keys(reactions(text, directory)) == {("chile", "condemnation")}
+
+
+def test_a_condition_after_a_modal_verb_is_hypothetical(directory):
+    assert reactions("Chile said it would condemn the seizure if the crew were harmed.", directory) == []
