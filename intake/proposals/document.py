@@ -149,10 +149,14 @@ class Document:
         ministry named without its country speaks for, nearest first:
         1. a capital the sentence places them in ("told reporters in Lima");
         2. a state or organization that is a subject in the same sentence ("Chile has written to the
-           court, Foreign Minister Ana Ruiz said"; "Ana Ruiz said Chile would ...");
-        3. the state the article opens with (its headline's or first sentence's subject);
-        4. the dateline's state;
-        5. the subject of one of the three sentences before, in the same or the previous paragraph."""
+           court, Foreign Minister Ana Ruiz said"), or what they say something about ("Ana Ruiz said
+           Chile would ..."), not the object of their own verb ("asked Peru to share data");
+        3. the state "its" points back to ("Its foreign minister, Ana Ruiz,");
+        4. the subject of one of the two sentences before in the same paragraph, or of the heading
+           above it;
+        5. the state the article opens with (its headline's or first sentence's subject);
+        6. the dateline's state;
+        7. the subject of one of the three sentences before, in the same or the previous paragraph."""
         resolved: dict[str, ActorRef] = {}
         for mention in self.mentions:
             if not mention.needs_state or mention.speaks_for is not None or mention.former:
@@ -179,8 +183,39 @@ class Document:
         for mention in self.mentions_in(sentence.start, sentence.end):
             if mention is official or mention.kind == "person" or self.in_aside(mention.start):
                 continue
-            if self._reacting(mention) and not self.is_object(mention, sentence.start):
-                return mention.speaks_for
+            if not self._reacting(mention) or self.is_object(mention, sentence.start):
+                continue
+            # A state named after the official is theirs only as what they speak about ("Ana Ruiz
+            # said on Friday that Chile would ..."), not as the object of their verb ("urged both
+            # neighbours to talk and asked Ethiopia to share data").
+            if mention.start > official.end and not re.search(
+                rf"\b(?:{STRONG_VERBS.pattern})(?:\s+[\w,-]+){{0,5}}?\s+(?:that\s+)?(?:the\s+)?$",
+                self.folded[official.end : mention.start],
+            ):
+                continue
+            return mention.speaks_for
+        possessive = re.search(
+            rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{self.rules.roles.pattern})[\s,]*$",
+            self.folded[sentence.start : official.start],
+        )
+        if possessive:
+            # "Its irrigation minister, Osman Abdelrahim": the state "its" points back to.
+            pointed = self.antecedent(
+                sentence.start + possessive.start(), ("state", "international_organization")
+            )
+            if pointed is not None and self._reacting(pointed):
+                return pointed.speaks_for
+        # The subject of a sentence just before in the same paragraph, or of the heading above ("China
+        # offered to host talks. \"...,\" spokesperson Gao Ruilin said").
+        for back in range(sentence.index - 1, max(-1, sentence.index - 3), -1):
+            previous = self.sentences[back]
+            if previous.paragraph != sentence.paragraph and not (
+                sentence.paragraph - previous.paragraph == 1 and self._heading(previous)
+            ):
+                break
+            subject = self.subject_of(previous)
+            if subject is not None and self._reacting(subject):
+                return subject.speaks_for
         lead = self.lead_state()
         if lead is not None:
             return lead.speaks_for
@@ -195,6 +230,13 @@ class Document:
             if subject is not None and self._reacting(subject):
                 return subject.speaks_for
         return None
+
+    def _heading(self, sentence: Sentence) -> bool:
+        """A heading: a paragraph of one short line with no closing full stop ("17:10 GMT - Nigeria
+        condemns coup")."""
+        line = self.text[sentence.start : sentence.end]
+        alone = [s for s in self.sentences if s.paragraph == sentence.paragraph]
+        return len(alone) == 1 and "\n" not in line and len(line.split()) <= 14 and not line.endswith(".")
 
     def _chairs(self) -> None:
         """ "Malaysia, which holds the rotating ASEAN chair, issued a statement": a state acting as an
@@ -275,6 +317,8 @@ class Document:
                 if not persons and phrase in ("he", "she"):
                     continue
                 if re.match(rf"{re.escape(phrase)}\b", rest):
+                    if self._name_starts_in(position, position + len(phrase) + 1):
+                        break  # "The Department of Foreign Affairs summoned": a name, not a pronoun
                     pointed = self.antecedent(position, kinds)
                     if pointed is not None:
                         return pointed

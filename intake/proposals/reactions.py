@@ -417,6 +417,14 @@ def _one_per_actor_and_kind(results: list[FoundReaction]) -> list[FoundReaction]
         if key not in seen:
             seen.add(key)
             kept.append(result)
+    # "summoned the ambassador and lodged a protest": the protest is delivered at the summons, one
+    # step (`other`), not a condemnation of its own.
+    summoned = {r.actor.key for r in kept if r.kind == "other" and r.cameo_code == "114"}
+    kept = [
+        r
+        for r in kept
+        if not (r.kind == "condemnation" and r.cameo_code == "114" and r.actor.key in summoned)
+    ]
     by_actor: dict[str, int] = {}
     for result in kept:
         if not result.only_if_alone:

@@ -62,9 +62,22 @@ def test_chile_s_government_is_no_pronoun(directory):
 
 
 def test_second_verb_after_and_shares_the_first_verbs_subject(directory):
-    text = "Its foreign ministry summoned Freedonia's ambassador and lodged a protest."
+    text = "Its foreign ministry summoned Freedonia's ambassador and closed two border crossings."
     found = propose("Sylvania answered within a day. " + text, published=None, directory=directory).reactions
-    assert {(r.actor.key, r.kind) for r in found} == {("sylvania", "other"), ("sylvania", "condemnation")}
+    assert {(r.actor.key, r.kind) for r in found} == {("sylvania", "other")}
+    assert len(found[0].excerpts) == 1
+
+
+def test_protest_delivered_at_a_summons_is_part_of_it(directory):
+    text = "Sylvania summoned Freedonia's ambassador on Monday and lodged a formal protest."
+    found = propose(text, published=None, directory=directory).reactions
+    assert {(r.actor.key, r.kind) for r in found} == {("sylvania", "other")}
+
+
+def test_protest_on_its_own_is_a_condemnation(directory):
+    text = "Sylvania lodged a strong protest with the Freedonian ambassador on Monday."
+    found = propose(text, published=None, directory=directory).reactions
+    assert {(r.actor.key, r.kind) for r in found} == {("sylvania", "condemnation")}
 
 
 def test_participle_after_a_comma_has_the_clauses_subject(directory):

@@ -145,3 +145,41 @@ def test_first_name_alone_is_the_person_named_in_full_before(directory):
     text = 'Ratna Sari, Peru\'s foreign minister, spoke on Monday. Ratna said the talks were "over".'
     first = statements(text, directory)[0]
     assert first.speaker.key == "new:ratna-sari"
+
+
+def test_its_minister_speaks_for_the_state_its_points_back_to(directory):
+    text = (
+        "Peru, whose ports lie between Chile and Freedonia, was more careful. Its trade minister, Ana "
+        'Ruiz, urged both neighbours to talk and asked Chile to share its data "so that ships can plan."'
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "peru")
+
+
+def test_official_after_a_sentence_of_their_state_speaks_for_it(directory):
+    text = (
+        "Freedonia seized the ferry on Monday.\n\n"
+        "Chile offered on Wednesday to host talks. "
+        '"We can offer a table to both sides," foreign ministry spokesperson Ana Ruiz said.'
+    )
+    [s] = statements(text, directory)
+    assert s.on_behalf_of.key == "chile"
+
+
+def test_the_object_of_an_officials_verb_is_not_their_state(directory):
+    text = (
+        "Freedonia seized the ferry on Monday.\n\n"
+        'Foreign Minister Ana Ruiz urged Chile to "show restraint" after talks in the capital.'
+    )
+    [s] = statements(text, directory)
+    assert s.on_behalf_of.key == "freedonia"
+
+
+def test_a_ministry_named_in_full_is_no_pronoun(directory):
+    text = (
+        "Freedonia says the crew was fishing illegally.\n\n"
+        "The Department of Foreign Affairs of Chile summoned the Freedonian ambassador. "
+        '"This is a kidnapping," Foreign Secretary Ana Ruiz told reporters.'
+    )
+    [s] = statements(text, directory)
+    assert s.on_behalf_of.key == "chile"

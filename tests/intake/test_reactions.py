@@ -113,3 +113,13 @@ def test_a_condition_inside_a_later_clause_leaves_a_past_verb_a_fact(directory):
 
 def test_a_condition_after_a_modal_verb_is_hypothetical(directory):
     assert reactions("Chile said it would condemn the seizure if the crew were harmed.", directory) == []
+
+
+def test_an_officials_words_calling_the_act_an_abduction_are_a_condemnation(directory):
+    text = '"It is an abduction at sea," Chilean Foreign Minister Ana Ruiz said.'
+    assert keys(reactions(text, directory)) == {("chile", "condemnation")}
+
+
+def test_an_attack_in_general_words_is_no_condemnation(directory):
+    text = 'Chile stood by Sylvania. "An attack on one of us concerns us all," Chilean Foreign Minister Ana Ruiz said.'
+    assert keys(reactions(text, directory)) == {("chile", "statement")}
