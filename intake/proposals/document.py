@@ -40,7 +40,9 @@ GLUE = re.compile(
     r"\bforeign\b|\bministr(?:y|ies)\b|\bpresidents?\b|\bleaders?\b|\bofficials?\b|\bof\b|\balso\b|"
     r"\bboth\b|\bneither\b|\beither\b|\bnations?\b|\bcountries\b|\bstates?\b|\bprime\b|\bministers?\b|"
     r"\bspokes(?:person|man|woman)\b|\bdelegations?\b|\bsecretary\b|\bambassadors?\b|\bpresidency\b|"
-    r"\bvice\b|\bhead\b|\bchief\b|\bgeneral\b)*$"
+    r"\bvice\b|\bhead\b|\bchief\b|\bgeneral\b|"
+    # "Belgian Development Minister Lotte Vermeulen": the portfolio before a word of office.
+    r"\b[a-z-]+\b(?=\s+(?:ministers?|secretary|spokes(?:person|man|woman))\b))*$"
 )
 # Verbs that report speech outright ("said X", "X told"): the first of them with a subject attributes a
 # quote; "said X" with one of them names a source (not "accused X").
@@ -623,6 +625,12 @@ class Document:
             for mention in reversed(self.mentions_in(region_start, end)):
                 if mention.kind in kinds and not self.is_object(mention, region_start):
                     return mention
+            if kinds == ("person",):
+                # "he said" after a person named only as an object ("Azerbaijan's account came from
+                # Elchin Mammadli, an adviser"): the last person named.
+                for mention in reversed(self.mentions_in(region_start, end)):
+                    if mention.kind == "person":
+                        return mention
             if back == index:
                 # "Government has recalled ..., the foreign minister of Chile announced": the
                 # sentence's own source, named after the pronoun.

@@ -47,6 +47,40 @@ _NOT_AFTER_CONNECTOR = (
 )
 _CAPSEQ = re.compile(rf"(?<![\w\-]){_TOKEN}(?:[ \t]+(?:{_CONNECTOR}[ \t]+{_NOT_AFTER_CONNECTOR})?{_TOKEN})*")
 _CONNECTOR_WORDS = {"of", "on", "for", "and", "the"}
+# Titles that name an office: a capitalised run's name starts after the last of them.
+_OFFICE_WORDS = {
+    "minister",
+    "secretary",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "envoy",
+    "consul",
+    "president",
+    "chancellor",
+    "premier",
+    "governor",
+    "general",
+    "commissioner",
+    "representative",
+    "director",
+    "chief",
+    "commander",
+    "attorney",
+    "senator",
+    "mayor",
+    "colonel",
+    "admiral",
+    "captain",
+    "lieutenant",
+    "brigadier",
+    "major",
+    "judge",
+    "prosecutor",
+    "adviser",
+    "advisor",
+}
 
 
 @dataclass
@@ -353,8 +387,16 @@ class Resolver:
             before_start = max(0, mention.start - 60)
             before = folded[before_start : mention.start]
             cut = max(before.rfind(c) for c in ',.;:"(')
-            if cut >= 0 and before[cut] == "," and not before[cut + 1 :].strip():
-                # "A spokesperson for the OAS, Ana Ruiz, said": the role stands before the comma.
+            between = before[cut + 1 :].split() if cut >= 0 else []
+            if (
+                cut >= 0
+                and before[cut] == ","
+                and all(w.strip(".") in self.rules.titles for w in between)
+                and not self.rules.roles.search(" ".join(between))
+            ):
+                # "A spokesperson for the OAS, Ana Ruiz, said": the role stands before the comma; so
+                # with a mere title after it ("Mali's minister of territorial administration,
+                # Colonel Souleymane Keita").
                 cut = max(before[:cut].rfind(c) for c in '.;:"(')
             window_start = before_start + cut + 1
             role_ref = self._role_in(folded, mentions, window_start, mention.start, exclude=index)
@@ -419,7 +461,16 @@ class Resolver:
                 return other.speaks_for
         # The role stands right beside the name (a title before it, or an apposition after it).
         roles = self.rules.roles.pattern
-        if re.search(rf"(?:{roles})[\s,]*$", window) or re.match(rf"\s*(?:\w+\s+){{0,2}}(?:{roles})", window):
+        words = window.split()
+        while (
+            words
+            and words[-1].strip(".,") in self.rules.titles
+            and not self.rules.roles.fullmatch(words[-1].strip(".,"))
+        ):
+            words.pop()  # "the coup leader, Colonel ...": a mere title between the role and the name
+        if re.search(rf"(?:{roles})[\s,]*$", " ".join(words)) or re.match(
+            rf"\s*(?:\w+\s+){{0,2}}(?:{roles})", window
+        ):
             return "unknown"
         return None
 
@@ -550,6 +601,12 @@ class Resolver:
         if self.guess_kind(folded[start:end]) != "person":
             return [(start, end)]
         start = self._skip_prefix(text, folded, start, end)
+        # "Territorial Administration Minister Paul Etoundi", "Solicitor General Teodoro Agcaoili":
+        # the name follows the last word of office in the run.
+        for office in reversed(list(re.finditer(r"[\w-]+", folded[start:end]))):
+            if office.group() in _OFFICE_WORDS and start + office.end() < end:
+                start = self._skip_prefix(text, folded, start + office.end(), end)
+                break
         pieces = []
         cursor = start
         for m in re.finditer(r"\s+(?:of|on|for|and|of\s+the|for\s+the)\s+", folded[start:end]):
@@ -558,6 +615,8 @@ class Resolver:
         pieces.append((cursor, end))
         result = []
         for s, e in pieces:
+            # "Water and Energy Minister Tadesse Worku": the titles of the piece after a connector.
+            s = self._skip_prefix(text, folded, s, e)
             words = folded[s:e].split()
             if not words or any(w.strip(".") in self.rules.not_actor_words for w in words):
                 continue

@@ -183,3 +183,33 @@ def test_a_ministry_named_in_full_is_no_pronoun(directory):
     )
     [s] = statements(text, directory)
     assert s.on_behalf_of.key == "chile"
+
+
+def test_he_said_points_back_to_a_person_named_as_an_object(directory):
+    text = (
+        "Freedonia's account came from Ivo Brandt, an adviser to the president, who spoke on Sunday. "
+        '"These men crossed our border with weapons," he said.'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:ivo-brandt"
+
+
+def test_a_title_after_the_comma_leaves_the_role_before_it(directory):
+    text = (
+        "Peru's minister of territorial administration, Colonel Ana Ruiz, said the governments "
+        '"respect the sovereign choice" of the Freedonian people.'
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "peru")
+
+
+def test_portfolio_words_before_minister_are_no_part_of_the_name(directory):
+    text = (
+        '"We cannot pay for this," Chilean Development Minister Ana Ruiz said. '
+        '"It will not reduce a drop," according to Water and Energy Minister Ivo Brandt of Peru.'
+    )
+    found = statements(text, directory)
+    assert [(s.speaker.key, s.on_behalf_of.key) for s in found] == [
+        ("new:ana-ruiz", "chile"),
+        ("new:ivo-brandt", "peru"),
+    ]
