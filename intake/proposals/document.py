@@ -404,8 +404,10 @@ class Document:
             return False
         sentence = self.sentence_at(quote.start)
         before = self.folded[sentence.start : quote.start].rstrip()
-        return bool(before) and (before[-1].isalnum() or before[-1] == "'") and not re.search(
-            rf"\b(?:{STRONG_VERBS.pattern})$", before
+        return (
+            bool(before)
+            and (before[-1].isalnum() or before[-1] == "'")
+            and not re.search(rf"\b(?:{STRONG_VERBS.pattern})$", before)
         )
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:

@@ -56,9 +56,7 @@ _FUTURE = re.compile(
 # "... summoned Freedonia's ambassador and lodged a protest": the second verb shares the first's subject.
 _COORDINATED_VERB = re.compile(r"[a-z]\s+and\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?[a-z]+ing\b[^,]*$")
-_MODAL_BEFORE = re.compile(
-    r"\b(?:would|will|could|might|may|shall|should|to|'d|'ll)\s+(?:\w+\s+){0,2}$"
-)
+_MODAL_BEFORE = re.compile(r"\b(?:would|will|could|might|may|shall|should|to|'d|'ll)\s+(?:\w+\s+){0,2}$")
 # "... filed a complaint to denounce ...": a verb in a purpose clause is part of the action before it.
 _PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+(?:\w+ly\s+)?$")
 

@@ -121,5 +121,8 @@ def test_an_officials_words_calling_the_act_an_abduction_are_a_condemnation(dire
 
 
 def test_an_attack_in_general_words_is_no_condemnation(directory):
-    text = 'Chile stood by Sylvania. "An attack on one of us concerns us all," Chilean Foreign Minister Ana Ruiz said.'
+    text = (
+        'Chile stood by Sylvania. "An attack on one of us concerns us all," Chilean Foreign Minister '
+        "Ana Ruiz said."
+    )
     assert keys(reactions(text, directory)) == {("chile", "statement")}
