@@ -48,6 +48,7 @@ def _lexicons(rules: Rules) -> tuple[CountryLexicon, OrganizationLexicon]:
             capital_aliases=rules.capital_aliases,
             not_capitals=rules.not_capitals,
             not_states=rules.not_states,
+            ambiguous=rules.ambiguous_country_names,
         )
         _LEXICONS[key] = (rules, countries, OrganizationLexicon(rules.organizations))
     return _LEXICONS[key][1], _LEXICONS[key][2]

@@ -81,6 +81,9 @@ class Rules:
     country_aliases: dict[str, tuple[str, ...]]
     not_countries: tuple[str, ...]
     capital_aliases: dict[str, tuple[str, ...]]
+    # A short name two states share ("Congo"): ISO code -> the fuller names and capitals that, named
+    # in the article, say which state it means.
+    ambiguous_country_names: dict[str, dict[str, tuple[str, ...]]]
     not_capitals: tuple[str, ...]
     not_states: tuple[str, ...]
     organizations: tuple[Organization, ...]
@@ -168,6 +171,7 @@ class Rules:
         anaphora.sort(key=lambda item: len(item[0]), reverse=True)
         kind_words = reader.section(data, "kind_words", dict)
         aliases = reader.section(data, "country_aliases", dict)
+        ambiguous = reader.section(data, "ambiguous_country_names", dict)
         return cls(
             reactions=tuple(reactions),
             stance_cues=stance_cues,
@@ -202,6 +206,15 @@ class Rules:
             capital_aliases={
                 str(code).upper(): tuple(str(n) for n in names or [])
                 for code, names in reader.section(data, "capital_aliases", dict).items()
+            },
+            ambiguous_country_names={
+                str(name): {
+                    str(code).upper(): tuple(str(c) for c in clues or [])
+                    for code, clues in reader.section(
+                        ambiguous, str(name), dict, "ambiguous_country_names"
+                    ).items()
+                }
+                for name in reader.section(data, "ambiguous_country_names", dict)
             },
             not_capitals=tuple(reader.words(data, "not_capitals")),
             not_states=tuple(w.upper() for w in reader.words(data, "not_states")),
