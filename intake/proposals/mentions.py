@@ -47,6 +47,11 @@ _NOT_AFTER_CONNECTOR = (
 )
 _CAPSEQ = re.compile(rf"(?<![\w\-]){_TOKEN}(?:[ \t]+(?:{_CONNECTOR}[ \t]+{_NOT_AFTER_CONNECTOR})?{_TOKEN})*")
 _CONNECTOR_WORDS = {"of", "on", "for", "and", "the"}
+_UN_BODY = re.compile(
+    r"(?<![\w.])(?:UN|U\.N\.|United\s+Nations)\s+(?:[A-Z][\w'-]*\s+){0,4}?(?:Council|Commission|Mission|Office|"
+    r"Agency|Programme|Program|Fund|Committee|Organi[sz]ation|Court|Tribunal|Force|Operation|Panel|Forum)"
+    r"(?:\s+(?:for|on|of|in)(?:\s+the)?\s+[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){0,3})?(?![\w-])"
+)
 # Titles that name an office: a capitalised run's name starts after the last of them.
 _OFFICE_WORDS = {
     "minister",
@@ -203,6 +208,12 @@ class Resolver:
         if self.organizations is not None:
             for s, e, org in self.organizations.find(text, folded):
                 candidates.append((s, e, 1, org))
+            for m in _UN_BODY.finditer(text):
+                # "UN Human Rights Council", "UN Assistance Mission in Afghanistan": a UN body with a
+                # name of its own is an organization of its own; the ones the rules file lists as the
+                # UN's ("UN Security Council") stay the UN.
+                if fold(m.group()) not in self.organizations.by_folded:
+                    candidates.append((m.start(), m.end(), 0, Organization(m.group(), ())))
         for s, e, term in self.lexicon.find(text, folded):
             candidates.append((s, e, 3, term))
         blocked = (

@@ -328,6 +328,11 @@ class _Reader:
         found = []
         for i, entry in enumerate(self.section(data, "organizations", list)):
             where = f"organizations[{i}]"
+            unknown = sorted(str(key) for key in entry if key not in ("name", "aliases", "kind"))
+            if unknown:
+                # {name: Educational, Scientific and Cultural Organization} reads "Scientific and
+                # Cultural Organization" as a key of its own: a name with a comma must be quoted.
+                self.fail(where, f"unknown key {unknown[0]!r} (quote a name that holds a comma)")
             name = entry.get("name")
             if not isinstance(name, str) or not name.strip():
                 self.fail(where, "missing name")

@@ -72,3 +72,20 @@ def test_a_bare_congo_near_brazzaville_is_the_republic_of_the_congo(directory):
 def test_kosovo_is_a_state_with_its_user_assigned_code(directory):
     found = propose("Kosovo closed the Jarinje crossing on Thursday.", published=None, directory=directory)
     assert [(a.name, a.country) for a in found.new_actors] == [("Kosovo", "XK")]
+
+
+def test_a_un_body_with_a_name_of_its_own_is_its_own_organization(directory):
+    text = (
+        "The UN Assistance Mission in Freedonia (UNAMF) said it had received "
+        '"credible reports" of casualties. '
+        "The UN Security Council met on Friday."
+    )
+    found = propose(text, published=None, directory=directory)
+    [reaction] = found.reactions
+    [new] = found.new_actors
+    assert reaction.actor.new == new.key
+    assert (new.name, new.kind, new.aliases) == (
+        "UN Assistance Mission in Freedonia",
+        "international_organization",
+        ["UNAMF"],
+    )

@@ -101,3 +101,15 @@ def test_an_organization_needs_a_name():
     data["organizations"] = [{"aliases": ["XYZ"]}]
     with pytest.raises(RulesError, match=r"organizations\[0\].*missing name"):
         Rules.from_dict(data)
+
+
+def test_an_organization_name_with_an_unquoted_comma_is_refused(tmp_path):
+    text = DEFAULT_RULES_PATH.read_text(encoding="utf-8").replace(
+        "organizations:\n",
+        "organizations:\n  - {name: Bank of Trade, Finance and Ports, aliases: [BTFP]}\n",
+        1,
+    )
+    path = tmp_path / "rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RulesError, match=r"organizations\[0\].*quote a name"):
+        Rules.load(path)
