@@ -36,6 +36,9 @@ def _countryinfo_terms() -> tuple[tuple[CountryTerm, ...], dict[str, str]]:
         names.setdefault(iso, name)
         codes = {iso, ((info.get("ISO") or {}).get("alpha3") or "").upper()}
         for spelling in [name, *(info.get("altSpellings") or [])]:
+            if spelling and spelling.lower().startswith("the "):
+                # "the Netherlands" is written lower case mid-sentence: the name is what follows
+                spelling = spelling[4:]
             if spelling and spelling not in codes and _latin(spelling) and len(spelling) > 3:
                 terms.append(CountryTerm(spelling, iso, False))
         for demonym in str(info.get("demonym") or "").split(","):

@@ -69,6 +69,8 @@ _CHAIR = re.compile(
     r"\b(?:chairs|chaired|chairing|holds\s+the\s+(?:rotating\s+)?(?:[\w-]+\s+)?(?:chair|chairmanship|presidency)"
     r"|(?:current|rotating)\s+(?:chair|president)\s+of|as\s+(?:the\s+)?(?:[\w-]+\s+)?chair)\b"
 )
+# What an actor says through: "the EU's statement urged ...".
+_VOICE_NOUNS = r"(?:statement|statements|communique|response|reply|declaration|letter|note)"
 _CONJUNCTIONS = {"after", "before", "since", "until", "once", "as", "because", "when", "while", "though"}
 _NOT_BEFORE_ANAPHOR = {
     "a",
@@ -447,7 +449,12 @@ class Document:
             return True
         after = self.folded[mention.end : mention.end + 40]
         owner = re.match(r"'s?\s+((?:[\w-]+\s+){0,2}[\w-]+)", after)
-        if owner and not self.rules.roles.search(owner.group(1)):
+        if (
+            owner
+            and not self.rules.roles.search(owner.group(1))
+            # "the Arab League's council", "the EU's statement": the actor speaking
+            and not re.match(rf"(?:{self.rules.state_nouns.pattern}|{_VOICE_NOUNS})\b", owner.group(1))
+        ):
             following = self.mentions_in(mention.end, mention.end + owner.end())
             if not following:
                 return True

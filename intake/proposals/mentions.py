@@ -460,16 +460,28 @@ class Resolver:
             return None
         if self.rules.former_markers.search(window):
             return False
-        for other_index, other in enumerate(mentions):
-            if (
-                other_index != exclude
-                and start <= other.start
-                and other.end <= end
-                and other.speaks_for
-                and other.kind != "person"
-                and self.kind_of(other.speaks_for) in ("state", "international_organization")
-            ):
-                return other.speaks_for
+        acting = [
+            other
+            for other_index, other in enumerate(mentions)
+            if other_index != exclude
+            and start <= other.start
+            and other.end <= end
+            and other.speaks_for
+            and other.kind != "person"
+            and self.kind_of(other.speaks_for) in ("state", "international_organization")
+        ]
+        last_role = list(self.rules.roles.finditer(window))[-1]
+        owned = re.match(r"\s+(?:of|at|for|with)\s+(?:an?|the)\s+([\w'-]+)", window[last_role.end() :])
+        if (
+            owned
+            and owned.group(1) not in self.rules.titles
+            and not any(m.start == start + last_role.end() + owned.start(1) for m in acting)
+        ):
+            # "chairman of an exporters' association in Lima", "head of the programme at a think
+            # tank" (not "minister of the interior", "chairman of the AU Commission")
+            return None
+        if acting:
+            return acting[0].speaks_for
         # The role stands right beside the name (a title before it, or an apposition after it).
         roles = self.rules.roles.pattern
         words = window.split()
