@@ -61,6 +61,7 @@ _AUX_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|also|already|then|later|since|further|formally|officially|is|was|were|are|"
     r"will|would|did|does|do|each|both|all|itself|themselves|\w+ly))*\s*$"
 )
+_SAID_TAIL = re.compile(r"\s+(?:said|says|added|announced|stated|declared|noted)(?:\s+on\s+\w+)?\s*$")
 _DATELINE = re.compile(
     r"^(?P<cities>[A-Z][A-Z.'\u2019 -]{2,30}(?:/[A-Z][A-Z.'\u2019 -]{2,30})*)"
     r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[-\u2013\u2014]+\s"
@@ -297,7 +298,9 @@ class Document:
         """The subject of a sentence (see `clause_subject`)."""
         return self.clause_subject(sentence.start, sentence.end, persons=False)
 
-    def clause_subject(self, start: int, end: int, *, persons: bool = True) -> Mention | None:
+    def clause_subject(
+        self, start: int, end: int, *, persons: bool = True, pronouns_only: bool = False
+    ) -> Mention | None:
         """The subject of a clause: a pronoun, "the government" or "its foreign ministry" among its
         first words, before any name (resolved), else its first actor that is not an object."""
         head = self.folded[start : min(end, start + 60)]
@@ -307,11 +310,12 @@ class Document:
             position = start + word.start()
             if first_mention is not None and position >= first_mention.start:
                 break
-            if index and words[index - 1].group() in self.rules.object_prepositions:
-                continue
+            previous = [w.group() for w in words[:index] if w.group() not in _DETERMINERS]
+            if previous and previous[-1] in self.rules.object_prepositions:
+                continue  # "called on the government to ...": an object
             rest = head[word.start() :]
             possessive = re.match(
-                rf"(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})\b", rest
+                rf"(?:its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})\b", rest
             )
             if possessive:
                 found = self.subject_anaphor_at_end(start, head[: word.start() + possessive.end()])
@@ -326,6 +330,8 @@ class Document:
                     pointed = self.antecedent(position, kinds)
                     if pointed is not None:
                         return pointed
+        if pronouns_only:
+            return None
         group = self.subject_group(start, end)
         return group[0] if group else None
 
@@ -441,10 +447,22 @@ class Document:
         words = re.findall(r"[\w'-]+", self.folded[max(floor, mention.start - 40) : mention.start])
         while words and words[-1] in _DETERMINERS:
             words.pop()
-        if words and words[-1] == "of":
-            # "the government of Chile" is Chile; "an ally of Chile" is not.
+        if words and words[-1] in ("of", "for"):
+            # "the government of Chile", "a spokesperson for the OAS" are Chile and the OAS; "an ally
+            # of Chile", "support for Chile" are not.
             if len(words) < 2 or not self.rules.roles.fullmatch(words[-2]):
                 return True
+        elif (
+            words
+            and words[-1] == "in"
+            and mention.how == "capital"
+            and len(words) >= 2
+            and self.rules.state_nouns.fullmatch(words[-2])
+            and not self.mentions_in(max(floor, mention.start - 40), mention.start)
+        ):
+            return (
+                False  # "the administration in Kabul condemned": Kabul's (not "the US embassy in Pristina")
+            )
         elif words and words[-1] in self.rules.object_prepositions:
             return True
         after = self.folded[mention.end : mention.end + 40]
@@ -535,9 +553,11 @@ class Document:
     def subject_anaphor(self, start: int, end: int) -> tuple[int, Mention] | None:
         """A pronoun or "the government" standing as the subject right before `end` (the verb),
         auxiliaries and adverbs aside ("On Monday it also recalled", "the ministry has summoned"),
-        or "its/their foreign ministry" (the state it points back to): (where, the actor)."""
+        or "its/their foreign ministry" (the state it points back to): (where, the actor). Before
+        "in a statement" the subject is that of the verb of saying ("the council said in a
+        communique")."""
         before = self.folded[start:end]
-        trimmed = _AUX_TAIL.sub("", before)
+        trimmed = _AUX_TAIL.sub("", _SAID_TAIL.sub("", before))
         coordinated = re.search(r"^(?P<head>.*?)(?:\s+[a-z][\w'-]*){1,6}\s+and$", trimmed)
         if coordinated and not self.mentions_in(start + len(coordinated.group("head")), end):
             # "On Friday it went further and expelled ...": the subject of the first verb.
@@ -550,11 +570,16 @@ class Document:
 
     def subject_anaphor_at_end(self, start: int, trimmed: str) -> tuple[int, Mention] | None:
         possessive = re.search(
-            rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})$", trimmed
+            rf"\b(?P<owner>its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})$",
+            trimmed,
         )
         if possessive:
             at = start + possessive.start()
-            pointed = self.antecedent(at, ("state", "international_organization"))
+            if possessive.group("owner") in ("his", "her"):
+                # "His ministry said ...": the ministry of the state the person last named speaks for.
+                pointed = self._state_mention(self.antecedent(at, ("person",)), at)
+            else:
+                pointed = self.antecedent(at, ("state", "international_organization"))
             if pointed is None:
                 return None
             body = re.search(rf"(?:{self.rules.body_nouns.pattern})$", trimmed)
@@ -589,6 +614,15 @@ class Document:
                 continue  # part of a name
             pointed = self.antecedent(at, kinds)
             return (at, pointed) if pointed is not None else None
+        return None
+
+    def _state_mention(self, person: Mention | None, before: int) -> Mention | None:
+        """The last mention before `before` of the state or organization a person speaks for."""
+        if person is None or person.speaks_for is None:
+            return None
+        for mention in reversed(self.mentions[: bisect.bisect_left(self.mention_starts, before)]):
+            if mention.ref == person.speaks_for:
+                return mention
         return None
 
     def _name_starts_in(self, start: int, end: int) -> bool:

@@ -56,6 +56,11 @@ _FUTURE = re.compile(
 # "... summoned Freedonia's ambassador and lodged a protest": the second verb shares the first's subject.
 _COORDINATED_VERB = re.compile(r"[a-z]\s+and\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?[a-z]+ing\b[^,]*$")
+_ASKED_TO = re.compile(
+    r"\b(?:asked|asks|asking|urged|urges|urging|called\s+on|calls\s+on|calling\s+on|requested|requests|"
+    r"requesting|invited|invites|inviting|pressed|presses|pressing|encouraged|encourages|encouraging)\s+"
+    r"(?:the\s+)?$"
+)
 _MODAL_BEFORE = re.compile(r"\b(?:would|will|could|might|may|shall|should|to|'d|'ll)\s+(?:\w+\s+){0,2}$")
 # "... filed a complaint to denounce ...": a verb in a purpose clause is part of the action before it.
 _PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+(?:\w+ly\s+)?$")
@@ -337,11 +342,25 @@ class ReactionFinder:
                 group = [subject] if subject is not None else []
             else:
                 group = self.doc.group_before(clause_start, t_start)
+            asking = (
+                _ASKED_TO.search(self.folded[clause_start : group[0].start])
+                if group and re.fullmatch(r"\s+to\s+", self.folded[group[-1].end : t_start])
+                else None
+            )
+            if asking:
+                # "asked the OIC to convene a meeting": the OIC is asked; the one asking acts.
+                return self._actors(
+                    pattern, sentence, clause_start, clause_start + asking.start(), t_end, clause_end
+                )
             near = self.doc.subject_anaphor(clause_start, t_start) if not subject_first else None
             if near is not None and (not self._refs(group) or near[0] > group[-1].end):
                 group = [near[1]]  # "Senegal went further. On Monday it recalled ..."
             if not self._refs(group):
-                pointed = self.doc.anaphor_at(clause_start, t_start)
+                # "It recalled ...", "His ministry said ... asking the council to convene ...": a
+                # pronoun or a possessive subject opening the clause.
+                pointed = self.doc.anaphor_at(clause_start, t_start) or self.doc.clause_subject(
+                    clause_start, t_start, pronouns_only=True
+                )
                 group = [pointed] if pointed is not None else []
         return self._refs(group)
 

@@ -151,3 +151,38 @@ def test_a_claim_with_no_state_right_before_it_is_nobodys(directory):
 def test_a_year_used_as_a_yardstick_is_no_background(directory):
     text = "Chile condemned the raid, the worst incident between the two neighbours since 2019."
     assert keys(text, directory, published=datetime.date(2025, 3, 12)) == {("chile", "condemnation")}
+
+
+def test_a_government_in_a_capital_is_that_capitals_state(directory):
+    text = "On Monday the administration in Lima condemned the strikes as a violation of its sovereignty."
+    assert keys(text, directory) == {("peru", "condemnation")}
+
+
+def test_an_embassy_in_a_capital_keeps_its_own_state(directory):
+    text = 'The US embassy in Lima was blunter, calling the detentions "unjustified".'
+    assert keys(text, directory) == {("united-states", "condemnation")}
+
+
+def test_the_organization_asked_to_convene_a_meeting_is_not_the_one_asking(directory):
+    text = (
+        "On Wednesday Chile went a step further. The acting foreign minister, in a letter seen by this "
+        "newspaper, asked the OAS to convene an emergency meeting of its permanent council."
+    )
+    assert keys(text, directory) == {("chile", "call_for_meeting")}
+
+
+def test_her_ministry_is_the_ministry_of_the_state_she_speaks_for(directory):
+    text = (
+        '"We have asked the council to act," Chilean Foreign Minister Ana Ruiz told reporters. His '
+        "ministry said on Wednesday that she had sent a letter asking the OAS to convene an urgent session."
+    )
+    assert keys(text, directory) == {("chile", "call_for_meeting")}
+
+
+def test_the_council_said_in_a_communique_is_the_councils_statement(directory):
+    text = (
+        "The OAS Permanent Council met on Thursday. Sylvania was suspended from all activities "
+        '"until order is restored", the council said in a communique.'
+    )
+    assert ("oas", "statement") in keys(text, directory) or ("oas", "other") in keys(text, directory)
+    assert not any(actor == "sylvania" for actor, _ in keys(text, directory))
