@@ -79,7 +79,9 @@ def settle_stances(found: list[FoundReaction], started_by: ActorRef | None, kind
     actor's kind (state, international_organization, ...)."""
     for reaction in found:
         if started_by is not None and reaction.actor == started_by:
-            if reaction.kind == "condemnation":
+            if reaction.kind in ("condemnation", "support"):
+                # Its condemnations of the other side and its backing of its own act (voting against
+                # a text that criticises it) are its defence.
                 reaction.kind, reaction.cameo_code = "statement", "010"
             if reaction.kind in MEASURED_KINDS:
                 reaction.stance = "supports"

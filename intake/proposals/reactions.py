@@ -197,6 +197,9 @@ class ReactionFinder:
                     actors = [a for a in actors if a not in earlier]
                 if not actors:
                     continue
+                targets = [t for t in self._targets(t_start, t_end, clause_end) if aimed]
+                if pattern.needs_target and not targets:
+                    continue
                 triggers.append((t_start, t_end))
                 # The date must stand in the verb's clause: "condemned on Tuesday, and it drew
                 # criticism a day later" gives the criticism no date.
@@ -227,9 +230,7 @@ class ReactionFinder:
                             aimed_at_initiator_kind=pattern.aimed_at_initiator_kind,
                             named_after=self._first_state(t_start, clause_end),
                             demand=demand,
-                            targets=tuple(
-                                t for t in self._targets(t_start, t_end, clause_end) if aimed and t != actor
-                            ),
+                            targets=tuple(t for t in targets if t != actor),
                         )
                     )
         return _one_per_actor_and_kind(results)

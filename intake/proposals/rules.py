@@ -45,6 +45,9 @@ class ReactionPattern:
     name: str  # "condemnation#2": for tests and for ReactionProposal.rule
     examples: tuple[Example, ...] = ()
     not_examples: tuple[str, ...] = ()
+    # Proposed only when a state is named right after the verb ("backed Belgrade", not "backed
+    # the idea of talks").
+    needs_target: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,7 @@ class Rules:
                         only_if_alone=bool(entry.get("only_if_alone", False)),
                         conditional_ok=bool(entry.get("conditional_ok", False)),
                         with_other_kinds=bool(entry.get("with_other_kinds", False)),
+                        needs_target=bool(entry.get("needs_target", False)),
                         aimed_at_initiator_kind=(
                             reader.choice(entry, "if_aimed_at_initiator", REACTION_KINDS, at)
                             if "if_aimed_at_initiator" in entry

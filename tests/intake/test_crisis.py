@@ -99,3 +99,27 @@ def test_urging_both_sides_to_respect_agreements_stays_neutral(directory):
 def test_calling_for_the_release_of_the_crew_is_against_the_act(directory):
     text = OPENING + ' Mexico called for "the immediate release of the crew" in a statement.'
     assert reactions(text, directory)[("mexico", "statement")] == "condemns"
+
+
+def test_backing_the_state_that_acted_is_support_backing_its_target_is_against_the_act(directory):
+    text = (
+        "Freedonian police stormed the Sylvanian consulate on Monday.\n\n"
+        "Chile and Peru condemned the raid. Bolivia backed Freedonia. Brazil sided openly with Sylvania."
+    )
+    found = {
+        (r.actor.key, r.kind, r.stance) for r in propose(text, published=None, directory=directory).reactions
+    }
+    assert ("bolivia", "support", "supports") in found
+    assert ("brazil", "statement", "condemns") in found
+
+
+def test_the_state_that_acted_voting_against_a_text_defends_itself(directory):
+    text = (
+        "Freedonian police stormed the Sylvanian consulate on Monday.\n\n"
+        "Chile and Peru voted in favor of an OAS resolution that condemned the raid, while Freedonia voted "
+        "against it."
+    )
+    found = {
+        (r.actor.key, r.kind, r.stance) for r in propose(text, published=None, directory=directory).reactions
+    }
+    assert ("freedonia", "statement", "supports") in found
