@@ -72,6 +72,17 @@ _CHAIR = re.compile(
 )
 # What an actor says through: "the EU's statement urged ...".
 _VOICE_NOUNS = r"(?:statement|statements|communique|response|reply|declaration|letter|note)"
+_FORCES = re.compile(
+    r"(?:'s)?\s+(?:[\w-]+\s+)?(?:navy|naval|police|army|military|forces|troops|coast\s+guard|coastguard|"
+    r"border\s+guards?|soldiers|warplanes?|aircraft|drones?|warships?|frigates?|patrol\s+boats?|helicopters?|"
+    r"intelligence|agents|customs\s+officers|security\s+forces|officers)\b"
+)
+# The forces did it (not "the Kuwaiti patrol boat was intercepted": a victim).
+_ACTED = re.compile(
+    r"\s+(?:(?!was\b|were\b|been\b|being\b|is\b|are\b)[\w-]+\s+){0,2}?(?:seized|seizes|detained|detains|arrested|arrests|entered|enters|raided|raids|"
+    r"struck|strikes|boarded|boards|stormed|storms|shot|fired|crossed|crosses|intercepted|intercepts|bombed|"
+    r"killed|monitored|tapped|attacked|attacks|moved)\b"
+)
 _CONJUNCTIONS = {"after", "before", "since", "until", "once", "as", "because", "when", "while", "though"}
 _NOT_BEFORE_ANAPHOR = {
     "a",
@@ -159,9 +170,11 @@ class Document:
         3. the state "its" points back to ("Its foreign minister, Ana Ruiz,");
         4. the subject of one of the two sentences before in the same paragraph, or of the heading
            above it;
-        5. the state the article opens with (its headline's or first sentence's subject);
-        6. the dateline's state;
-        7. the subject of one of the three sentences before, in the same or the previous paragraph."""
+        5. the state the article opens with (its headline's or first sentence's subject), unless its
+           forces carried out the act the article opens on;
+        6. the one state that is a subject in the paragraph before;
+        7. the dateline's state;
+        8. the subject of one of the three sentences before, in the same or the previous paragraph."""
         resolved: dict[str, ActorRef] = {}
         for mention in self.mentions:
             if not mention.needs_state or mention.speaks_for is not None or mention.former:
@@ -224,6 +237,12 @@ class Document:
         lead = self.lead_state()
         if lead is not None:
             return lead.speaks_for
+        # The one state the paragraph before has as a subject ("Tokyo's response was swift. Japan
+        # recalled its ambassador ..." before "..., Chief Cabinet Secretary Hiroshi Tanabe said");
+        # not when it has two ("Iraqi officials say ...; Kuwait says ...").
+        subjects = self._paragraph_subjects(sentence.paragraph - 1)
+        if len(subjects) == 1:
+            return subjects.pop()
         if self.dateline is not None and self._reacting(self.dateline):
             if self.resolver.kind_of(self.dateline.speaks_for) == "state":
                 return self.dateline.speaks_for
@@ -235,6 +254,22 @@ class Document:
             if subject is not None and self._reacting(subject):
                 return subject.speaks_for
         return None
+
+    def _paragraph_subjects(self, paragraph: int) -> set[ActorRef]:
+        """The states and organizations that are the subject of a clause of a paragraph."""
+        found: set[ActorRef] = set()
+        for sentence in self.sentences:
+            if sentence.paragraph != paragraph:
+                continue
+            cuts = [sentence.start]
+            for m in self.rules.clause_breaks.finditer(self.folded, sentence.start, sentence.end):
+                cuts.append(m.end())
+            cuts.append(sentence.end)
+            for start, end in zip(cuts, cuts[1:], strict=False):
+                subject = self.clause_subject(start, end, persons=False)
+                if subject is not None and self._reacting(subject):
+                    found.add(subject.speaks_for)
+        return found
 
     def _heading(self, sentence: Sentence) -> bool:
         """A heading: a paragraph of one short line with no closing full stop ("17:10 GMT - Nigeria
@@ -278,13 +313,40 @@ class Document:
             if organization is not None and organization.speaks_for is not None:
                 owner.speaks_for = organization.speaks_for
 
+    def opening_agents(self) -> list[ActorRef]:
+        """States whose forces act in the first sentences (headline and byline included): "a ferry
+        seized by the Freedonian navy", "Freedonian police entered the consulate"."""
+        if hasattr(self, "_agents"):
+            return self._agents
+        self._agents = agents = []
+        if not self.sentences:
+            return agents
+        end = self.sentences[min(6, len(self.sentences) - 1)].end
+        named = [m for m in self.mentions if m.start < end and m.kind in ("state", "government_body")]
+        named += [m for m, _noun in self.resolver.modifiers if m.start < end]
+        for mention in named:
+            forces = _FORCES.match(self.folded, mention.end)
+            if forces is None or mention.speaks_for is None and mention.kind != "state":
+                continue
+            by = re.search(
+                r"\bby\s+(?:the\s+|a\s+|an\s+)?$", self.folded[max(0, mention.start - 12) : mention.start]
+            )
+            if by or _ACTED.match(self.folded, forces.end()):
+                agents.append(mention.speaks_for or mention.ref)
+        return agents
+
     def lead_state(self) -> Mention | None:
-        """The state the article opens with: the subject of its first sentences (headline included)."""
+        """The state the article opens with: the subject of its first sentences (headline included),
+        not one whose forces carried out the act the article opens on ("When South Korean coast guard
+        officers boarded ..." opens on the act, not on the state whose officials speak)."""
         if not hasattr(self, "_lead"):
             self._lead = None
+            agents = set(self.opening_agents())
             for sentence in self.sentences[:3]:
                 subject = self.subject_of(sentence)
                 if subject is not None and subject.speaks_for is not None and self._reacting(subject):
+                    if subject.speaks_for in agents:
+                        continue
                     if self.resolver.kind_of(subject.speaks_for) == "state":
                         self._lead = subject
                         break
@@ -651,8 +713,9 @@ class Document:
                 if (
                     mention.how == "capital"
                     and self.folded[max(0, mention.start - 3) : mention.start] == "in "
+                    and re.fullmatch(r"\s*,\s*", self.folded[mention.end : position])
                 ):
-                    return mention
+                    return mention  # not "recalled its ambassador in Seoul, and the ministry ..."
         index = sentence.index
         region_end = position
         for back in range(index, max(-1, index - 4), -1):

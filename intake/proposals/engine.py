@@ -117,7 +117,7 @@ def propose(
             attributed, found, proposals, text, folded, rules, finder, resolver, published
         )
     )
-    started_by = initiator(found, _opening_agents(doc))
+    started_by = initiator(found, doc.opening_agents())
     settle_stances(found, started_by, resolver.kind_of)
     proposals.reactions = _merge(_drop_secondary(found, started_by), text, resolver)
 
@@ -188,40 +188,6 @@ def _reactions_from_statements(
             )
         )
     return extra
-
-
-_FORCES = re.compile(
-    r"(?:'s)?\s+(?:[\w-]+\s+)?(?:navy|naval|police|army|military|forces|troops|coast\s+guard|coastguard|"
-    r"border\s+guards?|soldiers|warplanes?|aircraft|drones?|warships?|frigates?|patrol\s+boats?|helicopters?|"
-    r"intelligence|agents|customs\s+officers|security\s+forces|officers)\b"
-)
-# The forces did it (not "the Kuwaiti patrol boat was intercepted": a victim).
-_ACTED = re.compile(
-    r"\s+(?:(?!was\b|were\b|been\b|being\b|is\b|are\b)[\w-]+\s+){0,2}?(?:seized|seizes|detained|detains|arrested|arrests|entered|enters|raided|raids|"
-    r"struck|strikes|boarded|boards|stormed|storms|shot|fired|crossed|crosses|intercepted|intercepts|bombed|"
-    r"killed|monitored|tapped|attacked|attacks|moved)\b"
-)
-
-
-def _opening_agents(doc) -> list:
-    """States whose forces act in the first sentences (headline included): "a ferry seized by the
-    Freedonian navy", "Freedonian police entered the consulate"."""
-    agents = []
-    if not doc.sentences:
-        return agents
-    end = doc.sentences[min(3, len(doc.sentences) - 1)].end
-    named = [m for m in doc.mentions if m.start < end and m.kind in ("state", "government_body")]
-    named += [m for m, _noun in doc.resolver.modifiers if m.start < end]
-    for mention in named:
-        forces = _FORCES.match(doc.folded, mention.end)
-        if forces is None or mention.speaks_for is None and mention.kind != "state":
-            continue
-        by = re.search(
-            r"\bby\s+(?:the\s+|a\s+|an\s+)?$", doc.folded[max(0, mention.start - 12) : mention.start]
-        )
-        if by or _ACTED.match(doc.folded, forces.end()):
-            agents.append(mention.speaks_for or mention.ref)
-    return agents
 
 
 def finder_cue(rules, folded, item, finder) -> bool:

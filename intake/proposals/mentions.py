@@ -622,6 +622,16 @@ class Resolver:
         if start >= end:
             return []
         if self.guess_kind(folded[start:end]) != "person":
+            # "Chief Cabinet Secretary Hiroshi Tanabe": a person after a word of office, even where
+            # the office has a body's word in it.
+            offices = [m for m in re.finditer(r"[\w-]+", folded[start:end]) if m.group() in _OFFICE_WORDS]
+            if offices:
+                name_start = self._skip_prefix(text, folded, start + offices[-1].end(), end)
+                if (
+                    2 <= len(folded[name_start:end].split()) <= 4
+                    and self.guess_kind(folded[name_start:end]) == "person"
+                ):
+                    return [(name_start, end)]
             return [(start, end)]
         start = self._skip_prefix(text, folded, start, end)
         # "Territorial Administration Minister Paul Etoundi", "Solicitor General Teodoro Agcaoili":

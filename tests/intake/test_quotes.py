@@ -213,3 +213,24 @@ def test_portfolio_words_before_minister_are_no_part_of_the_name(directory):
         ("new:ana-ruiz", "chile"),
         ("new:ivo-brandt", "peru"),
     ]
+
+
+def test_an_official_is_not_of_the_state_whose_forces_the_article_opens_on(directory):
+    text = (
+        "When Freedonian coast guard officers boarded the Sylvanian ship on Sunday, they did more than "
+        "arrest its crew.\n\n"
+        "Sylvania's response was swift. Sylvania recalled its ambassador on Monday.\n\n"
+        '"This is a grave breach of the law of the sea," Chief Cabinet Secretary Ana Ruiz told reporters.'
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "sylvania")
+
+
+def test_an_official_in_a_wire_report_speaks_for_the_state_it_leads_with(directory):
+    text = (
+        "Sylvania recalled its ambassador from Freedonia on Thursday.\n\n"
+        "Freedonia says the dredger had no permit to work in its waters.\n\n"
+        '"Our crew were doing lawful work," Foreign Minister Ana Ruiz told reporters.'
+    )
+    [s] = statements(text, directory)
+    assert s.on_behalf_of.key == "sylvania"
