@@ -81,7 +81,13 @@ _FORCES = re.compile(
 _ACTED = re.compile(
     r"\s+(?:(?!was\b|were\b|been\b|being\b|is\b|are\b)[\w-]+\s+){0,2}?(?:seized|seizes|detained|detains|arrested|arrests|entered|enters|raided|raids|"
     r"struck|strikes|boarded|boards|stormed|storms|shot|fired|crossed|crosses|intercepted|intercepts|bombed|"
-    r"killed|monitored|tapped|attacked|attacks|moved)\b"
+    r"killed|monitored|tapped|attacked|attacks|moved|took|takes|captured|captures|abducted|kidnapped|shelled|"
+    r"invaded|invades|occupied|surrounded|launched|launches|downed)\b"
+)
+# "... after Ethiopia on Sunday began filling the reservoir": the state whose act the reactions follow.
+_AFTER_STATE = re.compile(
+    r"\s+(?:(?:on|late\s+on|early\s+on)\s+\w+\s+|\w+ly\s+)?(?:[a-z]+ed|began|begun|began|took|sent|shot|struck|"
+    r"seized|ordered|closed|expelled|arrested|detained|built|cut|shut|won)\b"
 )
 _CONJUNCTIONS = {"after", "before", "since", "until", "once", "as", "because", "when", "while", "though"}
 _NOT_BEFORE_ANAPHOR = {
@@ -325,6 +331,14 @@ class Document:
         named = [m for m in self.mentions if m.start < end and m.kind in ("state", "government_body")]
         named += [m for m, _noun in self.resolver.modifiers if m.start < end]
         for mention in named:
+            if (
+                mention.kind == "state"
+                and mention in self.mentions
+                and self.folded[max(0, mention.start - 10) : mention.start].endswith(("after ", "after the "))
+                and _AFTER_STATE.match(self.folded, mention.end)
+            ):
+                agents.append(mention.speaks_for or mention.ref)
+                continue
             forces = _FORCES.match(self.folded, mention.end)
             if forces is None or mention.speaks_for is None and mention.kind != "state":
                 continue

@@ -30,12 +30,12 @@ _WITH_CLAUSE = re.compile(r"[\s,]*with\s+")
 # Asking someone to undo the act: "called on Freedonia to release the crew" (aimed at whoever is
 # named), "called for the immediate release of the passengers" (aimed at whoever holds them).
 _DEMAND_OF = re.compile(
-    r"\bto\s+(?:\w+ly\s+)?(?:release|free|withdraw|pull\s+back|stop|halt|end|cease|respect|return|reverse|"
-    r"lift|apologi[sz]e|compensate|hand\s+over|leave)\b"
+    r"\bto\s+(?:\w+ly\s+)?(?:release|free|withdraw|pull\s+back|stop|halt|end|cease|respect|return(?!\s+to\b)|"
+    r"reverse|lift|apologi[sz]e|compensate|hand\s+over|leave|reopen|reconsider|rescind|revoke|restore|reinstate)\b"
 )
 _DEMAND_FOR = re.compile(
     r"\b(?:called\s+for|calls\s+for|calling\s+for|demanded|demands|demanding|urged|urges)\s+\"?\s*(?:the\s+|an?\s+)?"
-    r"(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:release|withdrawal|return|end|halt|reversal)\b"
+    r"(?:[\w-]+\s+(?:and\s+)?){0,3}?(?<!\bto\s)(?:release|withdrawal|return|end|halt|reversal)\b"
 )
 _YEAR = re.compile(
     r"(?:\b(?P<month>january|february|march|april|may|june|july|august|september|october|november"

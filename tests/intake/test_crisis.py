@@ -123,3 +123,23 @@ def test_the_state_that_acted_voting_against_a_text_defends_itself(directory):
         (r.actor.key, r.kind, r.stance) for r in propose(text, published=None, directory=directory).reactions
     }
     assert ("freedonia", "statement", "supports") in found
+
+
+def test_the_state_the_reactions_follow_after_started_it(directory):
+    text = (
+        "A quarrel over the river erupted after Freedonia on Sunday began filling the reservoir of a new "
+        "dam.\n\n"
+        "Sylvania's foreign ministry condemned the filling. Freedonia insists it has done nothing wrong.\n\n"
+        "Chile urged both neighbours to return to negotiations."
+    )
+    found = reactions(text, directory)
+    assert found[("freedonia", "statement")] == "supports"
+    assert found[("chile", "statement")] == "neutral"
+
+
+def test_asking_the_state_that_acted_to_reopen_the_border_is_against_the_act(directory):
+    text = (
+        "Freedonian border guards arrested three Sylvanian traders on Monday and shut the crossing.\n\n"
+        "Chile summoned Freedonia's ambassador. The OAS urged Freedonia to reopen the border."
+    )
+    assert reactions(text, directory)[("oas", "statement")] == "condemns"
