@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import re
 
 from .countries import CountryLexicon
 from .crisis import FIRM_KINDS, initiator, settle_stances
