@@ -61,6 +61,14 @@ _ASKED_TO = re.compile(
     r"requesting|invited|invites|inviting|pressed|presses|pressing|encouraged|encourages|encouraging)\s+"
     r"(?:the\s+)?$"
 )
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|stated|announced|noted|told|insists|insist|contends|claims|maintains)\b"
+)
+# What was said has begun: a verb of its own or "that" stands between the verb of saying and a date.
+_REPORTED = re.compile(
+    r"\b(?:that|[a-z]{3,}ed|was|were|had|has|have|is|are|took|came|went|fell|began|left|made|held|met|"
+    r"struck|shot|sent|hit|ran|will|would)\b"
+)
 _MODAL_BEFORE = re.compile(r"\b(?:would|will|could|might|may|shall|should|to|'d|'ll)\s+(?:\w+\s+){0,2}$")
 # "... filed a complaint to denounce ...": a verb in a purpose clause is part of the action before it.
 _PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+(?:\w+ly\s+)?$")
@@ -79,6 +87,7 @@ class FoundReaction:
     trigger: tuple[int, int]
     only_if_alone: bool = False
     with_other_kinds: bool = False
+    last_resort: bool = False
     # States the reaction is aimed at ("recalled its ambassador to Peru", "summoned Russia's envoy"):
     # for guessing who started the crisis (crisis.py).
     targets: tuple[ActorRef, ...] = ()
@@ -186,6 +195,10 @@ class ReactionFinder:
                 clause_end = min([b for b in breaks if b >= t_end] + [s_end])
                 if self._blocked(clause_start, t_start, t_end, clause_end, pattern.conditional_ok):
                     continue
+                if pattern.last_resort and any(
+                    cue.regex.search(self.folded[t_end:clause_end]) for cue in self.rules.hypotheticals
+                ):
+                    continue  # "X said it would condemn the raid if ...": a hypothetical, no position yet
                 if named_agent:
                     actors = self._named(s_start + match.start("agent"), s_start + match.end("agent"))
                 else:
@@ -203,7 +216,14 @@ class ReactionFinder:
                 triggers.append((t_start, t_end))
                 # The date must stand in the verb's clause: "condemned on Tuesday, and it drew
                 # criticism a day later" gives the criticism no date.
-                dates = self._dates(clause_start, clause_end, t_start) if not named_agent else []
+                # (Not for an actor named after the verb: "met on Friday at Chile's request" does not
+                # date Chile's request.)
+                agent_first = named_agent and match.start("agent") == match.start()
+                dates = (
+                    self._dates(clause_start, clause_end, t_start, t_end)
+                    if not named_agent or agent_first
+                    else []
+                )
                 stance = (
                     pattern.stance
                     if pattern.stance != "cues"
@@ -227,6 +247,7 @@ class ReactionFinder:
                             trigger=(t_start, t_end),
                             only_if_alone=pattern.only_if_alone,
                             with_other_kinds=pattern.with_other_kinds,
+                            last_resort=pattern.last_resort,
                             aimed_at_initiator_kind=pattern.aimed_at_initiator_kind,
                             named_after=self._first_state(t_start, clause_end),
                             demand=demand,
@@ -235,14 +256,21 @@ class ReactionFinder:
                     )
         return _one_per_actor_and_kind(results)
 
-    def _dates(self, clause_start: int, clause_end: int, t_start: int):
+    def _dates(self, clause_start: int, clause_end: int, t_start: int, t_end: int):
         """Dates of the verb's clause, without those of an aside ("Berlin, as in 2020, offered ...")
         and those of a future event the verb announces ("said on Monday that the council would meet
         on Friday": Monday)."""
         found = []
+        speech = _SPEECH.search(self.folded, t_start, t_end)
         for date in find_dates(self.text, self.folded, clause_start, clause_end, self.published):
             if self.doc.in_aside(date.start, keep=t_start):
                 continue
+            if (
+                speech
+                and date.start > speech.end()
+                and _REPORTED.search(self.folded, speech.end(), date.start)
+            ):
+                continue  # "Sylvania says a drone crashed on Wednesday": the crash's date, not the words
             if date.start > t_start and _FUTURE.search(self.folded[clause_start : date.start]):
                 continue
             found.append(date)
@@ -427,6 +455,8 @@ class ReactionFinder:
 
 
 def _one_per_actor_and_kind(results: list[FoundReaction]) -> list[FoundReaction]:
+    others = {r.actor.key for r in results if not r.last_resort}
+    results = [r for r in results if not r.last_resort or r.actor.key not in others]
     kept: list[FoundReaction] = []
     seen: set[tuple[str, str]] = set()
     # Two patterns of one kind for one actor: the one whose verb comes first speaks for the sentence.

@@ -48,6 +48,8 @@ class ReactionPattern:
     # Proposed only when a state is named right after the verb ("backed Belgrade", not "backed
     # the idea of talks").
     needs_target: bool = False
+    # Proposed only when no other pattern gives the actor anything in the sentence (a plain "X said").
+    last_resort: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,7 @@ class Rules:
                         conditional_ok=bool(entry.get("conditional_ok", False)),
                         with_other_kinds=bool(entry.get("with_other_kinds", False)),
                         needs_target=bool(entry.get("needs_target", False)),
+                        last_resort=bool(entry.get("last_resort", False)),
                         aimed_at_initiator_kind=(
                             reader.choice(entry, "if_aimed_at_initiator", REACTION_KINDS, at)
                             if "if_aimed_at_initiator" in entry

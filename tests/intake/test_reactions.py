@@ -1,5 +1,7 @@
 """Reactions of states and international organizations."""
 
+import datetime
+
 from intake.proposals import propose
 
 
@@ -126,3 +128,30 @@ def test_an_attack_in_general_words_is_no_condemnation(directory):
         "Ana Ruiz said."
     )
     assert keys(reactions(text, directory)) == {("chile", "statement")}
+
+
+def test_an_organization_saying_anything_is_a_statement_when_it_does_nothing_else(directory):
+    text = (
+        "The OAS said its observers had stepped up patrols in the area. "
+        "Chile said it had recalled its ambassador. Peru has said nothing."
+    )
+    assert keys(reactions(text, directory)) == {
+        ("oas", "statement"),
+        ("chile", "recalled_or_expelled_diplomats"),
+    }
+
+
+def test_a_date_inside_what_was_said_does_not_date_the_words(directory):
+    text = "Sylvania says a drone launched from Freedonia crashed into a village on Wednesday."
+    [found] = [
+        r
+        for r in reactions(text, directory, published=datetime.date(2025, 11, 21))
+        if r.actor.key == "sylvania"
+    ]
+    assert found.date.value is None
+
+
+def test_a_date_right_after_the_verb_of_saying_dates_the_words(directory):
+    text = "Chile's foreign minister said at a briefing on Wednesday that the seizure was illegal."
+    [found] = reactions(text, directory, published=datetime.date(2025, 11, 21))
+    assert found.date.value == datetime.date(2025, 11, 19)
