@@ -100,6 +100,15 @@ def settle_stances(found: list[FoundReaction], started_by: ActorRef | None, kind
         ):
             # "called on Freedonia to release the crew": a demand aimed at the one who acted.
             reaction.stance = "condemns"
+        if (
+            started_by is not None
+            and reaction.kind == "call_for_meeting"
+            and reaction.stance == "neutral"
+            and kind_of(reaction.actor) == "state"
+        ):
+            # A state other than the one that acted asking for a meeting on it protests the act
+            # (organizations convening one stay neutral).
+            reaction.stance = "condemns"
         if started_by is not None and reaction.kind == "support" and states and started_by not in states:
             reaction.kind, reaction.stance, reaction.cameo_code = "statement", "condemns", "010"
         elif (

@@ -35,7 +35,7 @@ _DEMAND_OF = re.compile(
 )
 _DEMAND_FOR = re.compile(
     r"\b(?:called\s+for|calls\s+for|calling\s+for|demanded|demands|demanding|urged|urges)\s+\"?\s*(?:the\s+|an?\s+)?"
-    r"(?:[\w-]+\s+(?:and\s+)?){0,3}?(?<!\bto\s)(?:release|withdrawal|return|end|halt|reversal)\b"
+    r"(?:[\w-]+\s+(?:and\s+)?){0,3}?(?<!\bto\s)(?<!\bto\s\s)(?:release|withdrawal|return|end|halt|reversal)\b"
 )
 _YEAR = re.compile(
     r"(?:\b(?P<month>january|february|march|april|may|june|july|august|september|october|november"

@@ -143,3 +143,22 @@ def test_asking_the_state_that_acted_to_reopen_the_border_is_against_the_act(dir
         "Chile summoned Freedonia's ambassador. The OAS urged Freedonia to reopen the border."
     )
     assert reactions(text, directory)[("oas", "statement")] == "condemns"
+
+
+def test_a_state_asking_for_a_meeting_protests_the_act_an_organization_convening_one_does_not(directory):
+    text = (
+        OPENING
+        + " Bolivia asked for an urgent meeting of the OAS permanent council. The OAS convened a meeting."
+    )
+    found = reactions(text, directory)
+    assert found[("bolivia", "call_for_meeting")] == "condemns"
+    assert found[("oas", "call_for_meeting")] == "neutral"
+
+
+def test_a_summit_called_on_an_unconstitutional_act_is_against_it(directory):
+    text = (
+        "Soldiers seized power in Freedonia on Tuesday.\n\n"
+        'The OAS has called an extraordinary summit to discuss what it called "the unconstitutional '
+        'change of government in Freedonia".'
+    )
+    assert reactions(text, directory)[("oas", "call_for_meeting")] == "condemns"
