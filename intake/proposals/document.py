@@ -64,7 +64,8 @@ _AUX_TAIL = re.compile(
 _SAID_TAIL = re.compile(r"\s+(?:said|says|added|announced|stated|declared|noted)(?:\s+on\s+\w+)?\s*$")
 _DATELINE = re.compile(
     r"^(?P<cities>[A-Z][A-Z.'\u2019 -]{2,30}(?:/[A-Z][A-Z.'\u2019 -]{2,30})*)"
-    r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[-\u2013\u2014]+\s"
+    r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,20}\))?"
+    r"\s*[-\u2013\u2014]+\s"
 )
 _CHAIR = re.compile(
     r"\b(?:chairs|chaired|chairing|holds\s+the\s+(?:rotating\s+)?(?:[\w-]+\s+)?(?:chair|chairmanship|presidency)"
@@ -325,6 +326,8 @@ class Document:
         if hasattr(self, "_agents"):
             return self._agents
         self._agents = agents = []
+        # (agent, sentence start) of the sentences telling what its forces did
+        self.act_sentences: set[tuple[ActorRef, int]] = set()
         if not self.sentences:
             return agents
         end = self.sentences[min(6, len(self.sentences) - 1)].end
@@ -347,6 +350,13 @@ class Document:
             )
             if by or _ACTED.match(self.folded, forces.end()):
                 agents.append(mention.speaks_for or mention.ref)
+                sentence = self.sentence_at(mention.start)
+                dateline = _DATELINE.match(self.text[sentence.start : sentence.start + 80])
+                first = self.mentions_in(sentence.start + (dateline.end() if dateline else 0), sentence.end)
+                if first and first[0].start == mention.start:
+                    # The sentence tells the act ("Serbian police detained ..."), not someone's account
+                    # of it ("Bishkek says a Tajik drone struck ...").
+                    self.act_sentences.add((agents[-1], sentence.start))
         return agents
 
     def lead_state(self) -> Mention | None:

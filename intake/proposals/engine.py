@@ -117,6 +117,13 @@ def propose(
         )
     )
     started_by = initiator(found, doc.opening_agents())
+    # The sentence telling the act itself ("Serbian police detained three officers, accusing them of
+    # ...") is no reaction of the state that acted.
+    found = [
+        r
+        for r in found
+        if r.actor != started_by or (r.actor, doc.sentence_at(r.excerpt[0]).start) not in doc.act_sentences
+    ]
     settle_stances(found, started_by, resolver.kind_of)
     proposals.reactions = _merge(_drop_secondary(found, started_by), text, resolver)
 

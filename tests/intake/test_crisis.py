@@ -1,6 +1,8 @@
 """Stances towards the act an article is about: the engine guesses who committed it from whom the
 others' protests are aimed at, and reads every reaction's stance against it."""
 
+import datetime
+
 from intake.proposals import propose
 
 # Freedonia seized a Sylvanian ship; the others' protests are aimed at Freedonia.
@@ -162,3 +164,15 @@ def test_a_summit_called_on_an_unconstitutional_act_is_against_it(directory):
         'change of government in Freedonia".'
     )
     assert reactions(text, directory)[("oas", "call_for_meeting")] == "condemns"
+
+
+def test_the_sentence_telling_the_act_is_no_reaction_of_the_state_that_acted(directory):
+    text = (
+        "SANTIAGO, July 4 (brief) - Freedonian police detained three Sylvanian officers on Wednesday, "
+        "accusing them of entering Freedonian territory armed.\n\n"
+        "Sylvania summoned Freedonia's ambassador. Freedonia stood by the arrests."
+    )
+    found = propose(text, published=datetime.date(2025, 7, 4), directory=directory).reactions
+    [freedonia] = [r for r in found if r.actor.key == "freedonia"]
+    assert (freedonia.kind, freedonia.stance, freedonia.date.value) == ("statement", "supports", None)
+    assert [e.text for e in freedonia.excerpts] == ["Freedonia stood by the arrests."]
