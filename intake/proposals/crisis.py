@@ -18,7 +18,9 @@ Then:
    release the crew", not "urged Freedonia to repair the relationship") is against the act;
 3. an actor's measured reactions (statements, calls for meetings, other steps) left `neutral` take
    the stance of its firm ones: a state that recalled its ambassador and asked for a meeting is
-   against the act in both.
+   against the act in both;
+4. a third state's condemnation aimed only at those protesting against the act ("accused Warsaw of
+   staging an information campaign") sides with the act: a statement that supports it.
 """
 
 from __future__ import annotations
@@ -116,6 +118,21 @@ def settle_stances(found: list[FoundReaction], started_by: ActorRef | None, kind
         ):
             reaction.kind, reaction.stance = reaction.aimed_at_initiator_kind, "supports"
             reaction.cameo_code = "051"
+    # Those protesting against the one that acted: a third state's condemnation or accusation aimed at
+    # them ("accused Warsaw of staging an information campaign") takes the side of the act.
+    protesting = {
+        r.actor for r in found if started_by is not None and _firm(r) and started_by in r.targets
+    }
+    for reaction in found:
+        if (
+            started_by is not None
+            and reaction.actor != started_by
+            and reaction.kind == "condemnation"
+            and reaction.targets
+            and started_by not in reaction.targets
+            and all(t in protesting for t in reaction.targets)
+        ):
+            reaction.kind, reaction.stance, reaction.cameo_code = "statement", "supports", "010"
     committed: dict[ActorRef, str] = {}
     for reaction in found:
         if _firm(reaction) and reaction.actor != started_by:

@@ -176,3 +176,11 @@ def test_the_sentence_telling_the_act_is_no_reaction_of_the_state_that_acted(dir
     [freedonia] = [r for r in found if r.actor.key == "freedonia"]
     assert (freedonia.kind, freedonia.stance, freedonia.date.value) == ("statement", "supports", None)
     assert [e.text for e in freedonia.excerpts] == ["Freedonia stood by the arrests."]
+
+
+def test_accusing_the_protesting_state_sides_with_the_act(directory):
+    text = (
+        OPENING + " Bolivia's foreign ministry said Freedonia had every right to protect its waters and "
+        "accused Sylvania of staging a provocation."
+    )
+    assert reactions(text, directory)[("bolivia", "statement")] == "supports"
