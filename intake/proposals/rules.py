@@ -50,6 +50,8 @@ class ReactionPattern:
     needs_target: bool = False
     # Proposed only when no other pattern gives the actor anything in the sentence (a plain "X said").
     last_resort: bool = False
+    # The reaction of an `agent` named after the verb is dated by the verb's clause.
+    dated_by_clause: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ class Rules:
                         with_other_kinds=bool(entry.get("with_other_kinds", False)),
                         needs_target=bool(entry.get("needs_target", False)),
                         last_resort=bool(entry.get("last_resort", False)),
+                        dated_by_clause=bool(entry.get("dated_by_clause", False)),
                         aimed_at_initiator_kind=(
                             reader.choice(entry, "if_aimed_at_initiator", REACTION_KINDS, at)
                             if "if_aimed_at_initiator" in entry
