@@ -39,7 +39,7 @@ MEASURED_KINDS = ("statement", "other", "call_for_meeting")
 def _firm(reaction: FoundReaction) -> bool:
     if reaction.kind in FIRM_KINDS:
         return reaction.stance == "condemns"
-    return reaction.kind == "other" and reaction.cameo_code in FIRM_OTHER_CODES
+    return reaction.kind == "other" and reaction.cameo_code in FIRM_OTHER_CODES and reaction.stance != "neutral"
 
 
 def initiator(found: list[FoundReaction], agents: list[ActorRef] = ()) -> ActorRef | None:
@@ -140,5 +140,7 @@ def settle_stances(found: list[FoundReaction], started_by: ActorRef | None, kind
         elif reaction.kind == "support":
             committed.setdefault(reaction.actor, "supports")
     for reaction in found:
+        if reaction.precaution:
+            continue
         if reaction.kind in MEASURED_KINDS and reaction.stance == "neutral" and reaction.actor in committed:
             reaction.stance = committed[reaction.actor]

@@ -125,7 +125,7 @@ def propose(
         if r.actor != started_by or (r.actor, doc.sentence_at(r.excerpt[0]).start) not in doc.act_sentences
     ]
     settle_stances(found, started_by, resolver.kind_of)
-    proposals.reactions = _merge(_drop_secondary(found, started_by), text, resolver)
+    proposals.reactions = _merge(_drop_secondary(found, started_by), text, resolver, doc)
 
     proposals.new_actors = [actor for key, actor in resolver.new.items() if key in resolver.used]
     for actor in proposals.new_actors:
@@ -236,14 +236,24 @@ def _drop_secondary(found: list[FoundReaction], started_by: ActorRef | None = No
     return kept
 
 
-def _merge(found: list[FoundReaction], text: str, resolver: Resolver) -> list[ReactionProposal]:
-    """Same actor and kind twice in one article: one proposal citing every passage."""
+def _merge(
+    found: list[FoundReaction], text: str, resolver: Resolver, doc: Document
+) -> list[ReactionProposal]:
+    """Same actor and kind twice in one article: one proposal citing every passage. A live blog's
+    heading ("Cameroon closes border") gives way to the entry under it on the stance."""
     merged: dict[tuple[str, str], ReactionProposal] = {}
+    from_heading: set[tuple[str, str]] = set()
     for item in sorted(found, key=lambda r: r.excerpt[0]):
         key = (item.actor.key, item.kind)
         excerpt = span(text, *item.excerpt)
         proposal = merged.get(key)
+        heading = doc._heading(doc.sentence_at(item.excerpt[0]))
+        if proposal is not None and key in from_heading and not heading:
+            from_heading.discard(key)
+            proposal.stance = item.stance
         if proposal is None:
+            if heading:
+                from_heading.add(key)
             resolver.use(item.actor)
             merged[key] = ReactionProposal(
                 actor=item.actor,

@@ -88,6 +88,7 @@ class FoundReaction:
     only_if_alone: bool = False
     with_other_kinds: bool = False
     last_resort: bool = False
+    precaution: bool = False  # "as a precaution": neutral, whatever the actor's other steps say
     # States the reaction is aimed at ("recalled its ambassador to Peru", "summoned Russia's envoy"):
     # for guessing who started the crisis (crisis.py).
     targets: tuple[ActorRef, ...] = ()
@@ -229,6 +230,11 @@ class ReactionFinder:
                     if pattern.stance != "cues"
                     else self.stance_from_cues(clause_start, clause_end)
                 )
+                precaution = pattern.kind == "other" and any(
+                    cue.regex.search(self.folded[s_start:s_end]) for cue in self.rules.precautions
+                )
+                if precaution:
+                    stance = "neutral"  # "closed its border with Chad 'as a precaution'"
                 after_verb = self.folded[t_start:clause_end]
                 demand = (
                     "for" if _DEMAND_FOR.search(after_verb) else "of" if _DEMAND_OF.search(after_verb) else ""
@@ -248,6 +254,7 @@ class ReactionFinder:
                             only_if_alone=pattern.only_if_alone,
                             with_other_kinds=pattern.with_other_kinds,
                             last_resort=pattern.last_resort,
+                            precaution=precaution,
                             aimed_at_initiator_kind=pattern.aimed_at_initiator_kind,
                             named_after=self._first_state(t_start, clause_end),
                             demand=demand,

@@ -68,6 +68,8 @@ class Cue:
 class Rules:
     reactions: tuple[ReactionPattern, ...]
     stance_cues: tuple[Cue, ...]
+    # A step taken "as a precaution" (a border closed during a coup next door) takes no side.
+    precautions: tuple[Cue, ...]
     statement_reactions: tuple[Cue, ...]
     attribution_verbs: re.Pattern
     according_to: re.Pattern
@@ -185,6 +187,7 @@ class Rules:
         return cls(
             reactions=tuple(reactions),
             stance_cues=stance_cues,
+            precautions=reader.cues(data, "precautions"),
             statement_reactions=statement_reactions,
             attribution_verbs=_words(reader.words(attribution, "verbs", "attribution")),
             according_to=re.compile(

@@ -184,3 +184,15 @@ def test_accusing_the_protesting_state_sides_with_the_act(directory):
         "accused Sylvania of staging a provocation."
     )
     assert reactions(text, directory)[("bolivia", "statement")] == "supports"
+
+
+def test_a_precautionary_closure_under_a_heading_takes_no_side(directory):
+    text = (
+        "Soldiers seized power in Freedonia on Tuesday.\n\n"
+        "16:30 GMT - Chile closes border\n\n"
+        'Chile has closed its land border with Freedonia "as a precaution", its interior minister said.'
+    )
+    found = propose(text, published=None, directory=directory).reactions
+    assert [(r.actor.key, r.kind, r.stance, len(r.excerpts)) for r in found] == [
+        ("chile", "other", "neutral", 2)
+    ]

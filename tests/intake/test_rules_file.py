@@ -52,6 +52,14 @@ def test_negation_and_hypothetical_examples_propose_nothing(cue, directory):
         assert propose(example.text, published=None, directory=directory).reactions == []
 
 
+@pytest.mark.parametrize("cue", RULES.precautions, ids=lambda c: c.regex.pattern[:30])
+def test_precaution_examples_make_a_step_neutral(cue, directory):
+    for example in cue.examples:
+        assert cue.regex.search(example.text.lower()), example.text
+        stances = {r.stance for r in propose(example.text, published=None, directory=directory).reactions}
+        assert stances == {"neutral"}, example.text
+
+
 def test_stance_cue_examples_match():
     for cue in [*RULES.stance_cues, *RULES.statement_reactions]:
         for example in cue.examples:
