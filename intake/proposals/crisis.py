@@ -39,7 +39,11 @@ MEASURED_KINDS = ("statement", "other", "call_for_meeting")
 def _firm(reaction: FoundReaction) -> bool:
     if reaction.kind in FIRM_KINDS:
         return reaction.stance == "condemns"
-    return reaction.kind == "other" and reaction.cameo_code in FIRM_OTHER_CODES and reaction.stance != "neutral"
+    return (
+        reaction.kind == "other"
+        and reaction.cameo_code in FIRM_OTHER_CODES
+        and reaction.stance != "neutral"  # not a step taken as a precaution
+    )
 
 
 def initiator(found: list[FoundReaction], agents: list[ActorRef] = ()) -> ActorRef | None:

@@ -219,7 +219,9 @@ class ReactionFinder:
                 # criticism a day later" gives the criticism no date.
                 # (Not for an actor named after the verb: "met on Friday at Chile's request" does not
                 # date Chile's request.)
-                agent_first = named_agent and (match.start("agent") == match.start() or pattern.dated_by_clause)
+                agent_first = named_agent and (
+                    match.start("agent") == match.start() or pattern.dated_by_clause
+                )
                 dates = (
                     self._dates(clause_start, clause_end, t_start, t_end)
                     if not named_agent or agent_first
