@@ -124,9 +124,7 @@ def settle_stances(found: list[FoundReaction], started_by: ActorRef | None, kind
             reaction.cameo_code = "051"
     # Those protesting against the one that acted: a third state's condemnation or accusation aimed at
     # them ("accused Warsaw of staging an information campaign") takes the side of the act.
-    protesting = {
-        r.actor for r in found if started_by is not None and _firm(r) and started_by in r.targets
-    }
+    protesting = {r.actor for r in found if started_by is not None and _firm(r) and started_by in r.targets}
     for reaction in found:
         if (
             started_by is not None
