@@ -26,6 +26,10 @@ from .text import Quote, Sentence, trim
 from .types import ActorRef
 
 _NOT_A_SUBJECT = re.compile(r"(?:and|but|or|that|which|while|as|because|if|when|although|though)\b")
+_CLOSING_SOURCE = re.compile(
+    r",\s+(?P<np>[^,\"]{1,60}(?:,\s+[^,\"]{1,60},)?)\s+(?P<verb>said|told\s+reporters|told\s+journalists|added|wrote)"
+    r"\b[^,\"]{0,60}[.!?]?\s*$"
+)
 _PASSIVE = re.compile(r"\b(?:been|being|be|was|were|is|are|get|got)\s+$")
 
 SPEAKING_KINDS = (
@@ -92,10 +96,13 @@ class Attribution:
 
     def np_speaker(self, start: int, end: int) -> Mention | None:
         """The speaker a phrase names: its pronoun's antecedent, or its subject group."""
+        group = self.doc.subject_group(start, end)
+        if any(m.kind == "person" for m in group):
+            return self.pick(group)  # "government spokesperson Claudine Uwase": the person, not "government"
         pointed = self.doc.anaphor_at(start, end)
         if pointed is not None:
             return pointed
-        return self.pick(self.doc.subject_group(start, end))
+        return self.pick(group)
 
     # -- the rules -------------------------------------------------------------------------------
     def attribute(self, quotes: list[Quote]) -> list[Attributed]:
@@ -209,6 +216,14 @@ class Attribution:
                 speaker = self.np_speaker(np_start, np_end)
                 if speaker:
                     return speaker, "after", base + m.start("verb")
+        # '... "firmly condemns the coup" and calls for ..., his spokesperson, Julien Moreau, told
+        # reporters': a source closing the sentence is the source of its quotes.
+        m = _CLOSING_SOURCE.search(after)
+        if m and '"' not in after:
+            np_start, np_end = base + m.start("np"), base + m.end("np")
+            speaker = self.np_speaker(np_start, np_end)
+            if speaker is not None and speaker.kind == "person":
+                return speaker, "after", base + m.start("verb")
         return None
 
     def _before(self, quote, quotes, sentence):

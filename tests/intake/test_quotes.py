@@ -234,3 +234,18 @@ def test_an_official_in_a_wire_report_speaks_for_the_state_it_leads_with(directo
     )
     [s] = statements(text, directory)
     assert s.on_behalf_of.key == "sylvania"
+
+
+def test_a_source_closing_the_sentence_is_the_speaker_of_its_quote(directory):
+    text = (
+        'The OAS secretary general "firmly condemns the seizure" and calls for the release of the crew, '
+        "his spokesperson, Ana Ruiz, told reporters on Wednesday."
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "oas")
+
+
+def test_a_named_spokesperson_is_the_speaker_not_the_government_before_the_name(directory):
+    text = '"Freedonia had nothing to do with this," said government spokesperson Ana Ruiz of Freedonia.'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:ana-ruiz"
