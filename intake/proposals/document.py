@@ -442,6 +442,8 @@ class Document:
                 continue
             if first not in _RELATIVE and m.group("next") in ("and", "or", "nor"):
                 continue  # "Chile, the OAS, and Peru": a list
+            if first not in _RELATIVE and re.search(r"\band\s+(?:\w+\s+)?[a-z]+(?:ed|en)\b", m.group("body")):
+                continue  # ", persona non grata and given him 48 hours to leave the country,": a clause
             if len(m.group("body").split()) > 18:
                 continue
             found.append((mention.end, m.end("body") + 1))
@@ -573,7 +575,10 @@ class Document:
         verbs = self.rules.attribution_verbs.pattern
         return bool(
             re.match(rf"\s+(?:\w+ly\s+)?(?:{verbs})", after)
-            or re.search(rf"\b(?:{STRONG_VERBS.pattern})\s+$", before)
+            # "said X" (not "declared X's ambassador persona non grata", "told X")
+            or re.search(
+                r"\b(?:said|says|added|adds|wrote|writes|insisted|explained|stressed|noted)\s+$", before
+            )
         )
 
     def group_before(self, start: int, end: int) -> list[Mention]:

@@ -469,6 +469,7 @@ class Resolver:
             and other.speaks_for
             and other.kind != "person"
             and self.kind_of(other.speaks_for) in ("state", "international_organization")
+            and not self._placed(folded, other.start)
         ]
         last_role = list(self.rules.roles.finditer(window))[-1]
         owned = re.match(r"\s+(?:of|at|for|with)\s+(?:an?|the)\s+([\w'-]+)", window[last_role.end() :])
@@ -496,6 +497,19 @@ class Resolver:
         ):
             return "unknown"
         return None
+
+    def _placed(self, folded: str, at: int) -> bool:
+        """The name at `at` is where the role is exercised or a thing's owner, not whom it speaks for:
+        "ambassador to the OAS", "a session of the OAS council" (not "minister of Chile", "a
+        spokesperson for the OAS")."""
+        words = re.findall(r"[\w'-]+", folded[max(0, at - 40) : at])
+        while words and words[-1] in ("the", "a", "an", "its", "their"):
+            words.pop()
+        if not words or (words[-1] not in self.rules.object_prepositions and words[-1] != "of"):
+            return False
+        if words[-1] in ("of", "for") and len(words) >= 2 and self.rules.roles.fullmatch(words[-2]):
+            return False
+        return True
 
     def _mention(self, text, folded, start, end, payload) -> Mention | None:
         former = bool(self.rules.former_markers.search(folded[max(0, start - 40) : start].split(",")[-1]))

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import MONTHS, find_dates, nearest
-from .document import Document
+from .document import _AUX_TAIL, Document
 from .rules import ReactionPattern
 from .text import Sentence, trim
 from .types import REACTING_KINDS as REACTING
@@ -196,10 +196,13 @@ class ReactionFinder:
                 clause_end = min([b for b in breaks if b >= t_end] + [s_end])
                 if self._blocked(clause_start, t_start, t_end, clause_end, pattern.conditional_ok):
                     continue
-                if pattern.last_resort and any(
-                    cue.regex.search(self.folded[t_end:clause_end]) for cue in self.rules.hypotheticals
+                if pattern.last_resort and (
+                    any(cue.regex.search(self.folded[t_end:clause_end]) for cue in self.rules.hypotheticals)
+                    or not self._subject_right_before(clause_start, t_start)
                 ):
-                    continue  # "X said it would condemn the raid if ...": a hypothetical, no position yet
+                    # "X said it would condemn the raid if ...": a hypothetical, no position yet;
+                    # "... included Chile and Peru, diplomats said": the diplomats' words.
+                    continue
                 if named_agent:
                     actors = self._named(s_start + match.start("agent"), s_start + match.end("agent"))
                 else:
@@ -284,6 +287,24 @@ class ReactionFinder:
                 continue
             found.append(date)
         return found
+
+    def _subject_right_before(self, clause_start: int, t_start: int) -> bool:
+        """An actor's name, a pronoun or "and" (a second verb of the same subject) stands right before
+        the verb, auxiliaries, adverbs and asides aside."""
+        before = _AUX_TAIL.sub("", self.doc.without_asides(clause_start, t_start, keep=t_start)).rstrip(" ,")
+        if re.search(r"(?:^|\b)(?:it|they|and|also)$", before) or not before:
+            return True
+        owner = re.search(
+            rf"(?:'s?\s+|\s+)(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})$", before
+        )
+        ends = {clause_start + len(before)}
+        if owner:
+            ends.add(
+                clause_start + owner.start()
+            )  # "Chile's foreign minister said", "the Chilean government said"
+        if any(m.end in ends for m in self.doc.mentions_in(clause_start, t_start)):
+            return True
+        return self.doc.subject_anaphor(clause_start, t_start) is not None
 
     def _first_state(self, start: int, end: int) -> ActorRef | None:
         for mention in self.doc.mentions:

@@ -186,3 +186,11 @@ def test_the_council_said_in_a_communique_is_the_councils_statement(directory):
     )
     assert ("oas", "statement") in keys(text, directory) or ("oas", "other") in keys(text, directory)
     assert not any(actor == "sylvania" for actor, _ in keys(text, directory))
+
+
+def test_a_clause_after_a_comma_is_no_aside_of_the_name_before_it(directory):
+    text = (
+        "Chile has declared Peru's defence attache, Colonel Ana Ruiz, persona non grata and given her 48 "
+        "hours to leave the country, the Chilean foreign ministry said on Thursday."
+    )
+    assert keys(text, directory) == {("chile", "recalled_or_expelled_diplomats")}

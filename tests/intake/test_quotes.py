@@ -249,3 +249,21 @@ def test_a_named_spokesperson_is_the_speaker_not_the_government_before_the_name(
     text = '"Freedonia had nothing to do with this," said government spokesperson Ana Ruiz of Freedonia.'
     [s] = statements(text, directory)
     assert s.speaker.key == "new:ana-ruiz"
+
+
+def test_an_ambassador_to_an_organization_speaks_for_their_own_state(directory):
+    text = (
+        "Chile has requested an urgent session of the OAS permanent council, its ambassador to the "
+        'organization, Ana Ruiz, said. "We cannot wait," she said.'
+    )
+    found = statements(text, directory)
+    assert [(s.speaker.key, s.on_behalf_of.key) for s in found] == [("new:ana-ruiz", "chile")]
+
+
+def test_the_state_whose_ambassador_is_expelled_is_no_source(directory):
+    text = (
+        "Chile on Tuesday declared Peru's ambassador persona non grata.\n\n"
+        'The foreign ministry said the envoy had held "unauthorised meetings" in the north.'
+    )
+    [s] = statements(text, directory)
+    assert s.on_behalf_of.key == "chile"
