@@ -492,9 +492,12 @@ class Resolver:
             and not self.rules.roles.fullmatch(words[-1].strip(".,"))
         ):
             words.pop()  # "the coup leader, Colonel ...": a mere title between the role and the name
-        if re.search(rf"(?:{roles})[\s,]*$", " ".join(words)) or re.match(
-            rf"\s*(?:\w+\s+){{0,2}}(?:{roles})", window
-        ):
+        # "its ambassador to the organization, Ana Ruiz": where the role is exercised may follow it.
+        near = " ".join(words)
+        place = re.search(r"\s+(?:to|at|in)\s+(?:the\s+)?[\w' -]{1,40}?[\s,]*$", near)
+        if place and not self.rules.roles.search(place.group()):
+            near = near[: place.start()]
+        if re.search(rf"(?:{roles})[\s,]*$", near) or re.match(rf"\s*(?:\w+\s+){{0,2}}(?:{roles})", window):
             return "unknown"
         return None
 
