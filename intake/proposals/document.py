@@ -61,6 +61,9 @@ _AUX_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|also|already|then|later|since|further|formally|officially|is|was|were|are|"
     r"will|would|did|does|do|each|both|all|itself|themselves|\w+ly))*\s*$"
 )
+# After a pronoun-like phrase: not a possessive ("the ambassador's visit") nor the phrase of a named
+# owner ("a spokesman for the UN").
+_NOT_OWNED = r"\b(?!'s?\b|\s+(?:for|of)\s+(?:the\s+)?[A-Za-z])"
 _SAID_TAIL = re.compile(r"\s+(?:said|says|added|announced|stated|declared|noted)(?:\s+on\s+\w+)?\s*$")
 _DATELINE = re.compile(
     r"^(?P<cities>[A-Z][A-Z.'\u2019 -]{2,30}(?:/[A-Z][A-Z.'\u2019 -]{2,30})*)"
@@ -410,7 +413,7 @@ class Document:
             for phrase, kinds in self.rules.anaphora:
                 if not persons and phrase in ("he", "she"):
                     continue
-                if re.match(rf"{re.escape(phrase)}\b", rest):
+                if re.match(rf"{re.escape(phrase)}{_NOT_OWNED}", rest):
                     if self._name_starts_in(position, position + len(phrase) + 1):
                         break  # "The Department of Foreign Affairs summoned": a name, not a pronoun
                     pointed = self.antecedent(position, kinds)
@@ -726,7 +729,7 @@ class Document:
         words = self.folded[start:end].strip(" ,")
         at = start + self.folded[start:end].find(words[:1]) if words else start
         for phrase, kinds in self.rules.anaphora:
-            if re.match(rf"{re.escape(phrase)}\b", words):
+            if re.match(rf"{re.escape(phrase)}{_NOT_OWNED}", words):
                 if self._name_starts_in(at, at + len(phrase) + 1):
                     return None  # "The Ministry of Foreign Affairs said": a name, not a pronoun
                 return self.antecedent(at, kinds)

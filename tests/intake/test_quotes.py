@@ -267,3 +267,18 @@ def test_the_state_whose_ambassador_is_expelled_is_no_source(directory):
     )
     [s] = statements(text, directory)
     assert s.on_behalf_of.key == "chile"
+
+
+def test_an_unnamed_spokesman_speaks_for_the_state_just_named(directory):
+    text = (
+        "Chile says the boats were fishing without licences. A coast guard spokesman told local "
+        'television the crews would be "dealt with according to law."'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "chile"
+
+
+def test_a_spokesman_for_a_named_organization_is_no_pronoun(directory):
+    text = 'Chile condemned the raid. A spokesman for the OAS said it was "following events closely."'
+    [s] = statements(text, directory)
+    assert s.on_behalf_of.key == "oas"
