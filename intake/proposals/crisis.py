@@ -11,8 +11,9 @@ directly; it infers who committed it from the reactions it found:
 - only when one state clearly leads; otherwise nobody.
 
 Then:
-1. the initiator's own words and steps defend its act: its statements, calls and other steps are
-   `supports`, and its condemnations of the other side are statements (`supports`);
+1. the initiator's own words and steps defend its act: its statements, calls, other steps,
+   tit-for-tat expulsions and lawsuits are `supports`, and its condemnations of the other side are
+   statements (`supports`);
 2. support for a state other than the initiator is a statement against the act (`condemns`),
    solidarity with the initiator is support, and a demand aimed at it ("called on Freedonia to
    release the crew", not "urged Freedonia to repair the relationship") is against the act;
@@ -89,7 +90,9 @@ def settle_stances(found: list[FoundReaction], started_by: ActorRef | None, kind
                 # Its condemnations of the other side and its backing of its own act (voting against
                 # a text that criticises it) are its defence.
                 reaction.kind, reaction.cameo_code = "statement", "010"
-            if reaction.kind in MEASURED_KINDS:
+            if reaction.kind in (*MEASURED_KINDS, "recalled_or_expelled_diplomats", "legal_action"):
+                # Its tit-for-tat expulsions and lawsuits defend its act too (severed ties stay
+                # `condemns`, as every break of relations is recorded).
                 reaction.stance = "supports"
             continue
         states = [t for t in reaction.targets if kind_of(t) == "state"]

@@ -196,3 +196,12 @@ def test_a_precautionary_closure_under_a_heading_takes_no_side(directory):
     assert [(r.actor.key, r.kind, r.stance, len(r.excerpts)) for r in found] == [
         ("chile", "other", "neutral", 2)
     ]
+
+
+def test_the_tit_for_tat_expulsion_of_the_state_that_acted_defends_its_act(directory):
+    text = (
+        "Sylvania expelled three Freedonian diplomats on Wednesday over a spy ring run from Freedonia's "
+        "embassy, and Freedonia hit back on Thursday by ordering two Sylvanian diplomats to leave.\n\n"
+        "Chile and Peru condemned the espionage. Freedonia rejected the accusations."
+    )
+    assert reactions(text, directory)[("freedonia", "recalled_or_expelled_diplomats")] == "supports"
