@@ -45,6 +45,7 @@ _COMPARED = re.compile(
     r"(?:\b(?:first|worst|biggest|largest|highest|lowest|sharpest|deepest|most|least|last|only)\b[^.;]{0,60}"
     r"\bsince|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)(?:\s+in)?)\s+(?:\w+\s+)?$"
 )
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _RECENT = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|this\s+week|"
     r"last\s+week|this\s+month)\b"
@@ -125,8 +126,16 @@ class ReactionFinder:
     def find(self) -> list[FoundReaction]:
         found: list[FoundReaction] = []
         reference = self._reference_date()
+        # An undated article that tells its news by weekday ("on Friday") tells older events by year:
+        # a sentence dated only by a year or a month is background ("In February 2023, Moldova closed
+        # its airspace").
+        by_weekday = reference is None and any(
+            not self.doc.in_quote(m.start()) for m in _WEEKDAY.finditer(self.folded)
+        )
         for sentence in self.doc.sentences:
             if reference is not None and self._background(sentence, reference):
+                continue
+            if by_weekday and self._background(sentence, None):
                 continue
             found.extend(self.in_sentence(sentence))
         return found
@@ -142,7 +151,7 @@ class ReactionFinder:
         ]
         return max(dated) if dated else None
 
-    def _background(self, sentence: Sentence, reference: datetime.date) -> bool:
+    def _background(self, sentence: Sentence, reference: datetime.date | None) -> bool:
         """A sentence about an earlier crisis: it names a year (or month and year) more than six
         months before the article, outside asides and quotes, and nothing recent ("The dispute
         echoes a row in November 2013, when Sylvania recalled its ambassador")."""
@@ -159,14 +168,17 @@ class ReactionFinder:
                 when = datetime.date(year, month, 1)
             except ValueError:
                 continue
-            if (reference - when).days > 183:
+            if reference is None or (reference - when).days > 183:
                 old = True
             else:
                 return False
         if not old:
             return False
         recent = find_dates(self.text, self.folded, sentence.start, sentence.end, self.published)
-        if any(d.date.precision == "day" and abs((reference - d.date.value).days) <= 183 for d in recent):
+        if any(
+            d.date.precision == "day" and (reference is None or abs((reference - d.date.value).days) <= 183)
+            for d in recent
+        ):
             return False
         return not _RECENT.search(window)
 

@@ -194,3 +194,11 @@ def test_a_clause_after_a_comma_is_no_aside_of_the_name_before_it(directory):
         "hours to leave the country, the Chilean foreign ministry said on Thursday."
     )
     assert keys(text, directory) == {("chile", "recalled_or_expelled_diplomats")}
+
+
+def test_an_undated_article_told_by_weekdays_dates_older_events_by_year(directory):
+    text = (
+        "Sylvania expelled a Freedonian diplomat on Friday after drone debris was found.\n\n"
+        "In February 2023, Chile briefly closed its airspace after a balloon was spotted."
+    )
+    assert keys(text, directory) == {("sylvania", "recalled_or_expelled_diplomats")}
