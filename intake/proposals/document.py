@@ -40,7 +40,7 @@ GLUE = re.compile(
     r"\bforeign\b|\bministr(?:y|ies)\b|\bpresidents?\b|\bleaders?\b|\bofficials?\b|\bof\b|\balso\b|"
     r"\bboth\b|\bneither\b|\beither\b|\bnations?\b|\bcountries\b|\bstates?\b|\bprime\b|\bministers?\b|"
     r"\bspokes(?:person|man|woman)\b|\bdelegations?\b|\bsecretary\b|\bambassadors?\b|\bpresidency\b|"
-    r"\bvice\b|\bhead\b|\bchief\b|\bgeneral\b|"
+    r"\bvice\b|\bhead\b|\bchief\b|\bgeneral\b|\bjoined\b|"
     # "Belgian Development Minister Lotte Vermeulen": the portfolio before a word of office.
     r"\b[a-z-]+\b(?=\s+(?:ministers?|secretary|spokes(?:person|man|woman))\b))*$"
 )

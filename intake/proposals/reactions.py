@@ -25,7 +25,7 @@ from .text import Sentence, trim
 from .types import REACTING_KINDS as REACTING
 from .types import ActorRef, ProposedDate
 
-_PASSIVE_AGENT = re.compile(r"^\s+(?:\w+\s+){0,2}?by\b")
+_PASSIVE_AGENT = re.compile(r"^[\s,]+(?:\w+\s+){0,2}?by\b")
 _WITH_CLAUSE = re.compile(r"[\s,]*with\s+")
 # Asking someone to undo the act: "called on Freedonia to release the crew" (aimed at whoever is
 # named), "called for the immediate release of the passengers" (aimed at whoever holds them).
@@ -69,6 +69,11 @@ _SPEECH = re.compile(
 _REPORTED = re.compile(
     r"\b(?:that|[a-z]{3,}ed|was|were|had|has|have|is|are|took|came|went|fell|began|left|made|held|met|"
     r"struck|shot|sent|hit|ran|will|would)\b"
+)
+# "which led Mexico to cut off relations": the one led acts.
+_CAUSED = re.compile(
+    r"\b(?:led|leads|prompted|prompts|forced|forces|pushed|pushes|drove|drives|caused|causes|compelled|"
+    r"moved|spurred)\s+(?:the\s+)?$"
 )
 _MODAL_BEFORE = re.compile(r"\b(?:would|will|could|might|may|shall|should|to|'d|'ll)\s+(?:\w+\s+){0,2}$")
 # "... filed a complaint to denounce ...": a verb in a purpose clause is part of the action before it.
@@ -256,13 +261,23 @@ class ReactionFinder:
                 demand = (
                     "for" if _DEMAND_FOR.search(after_verb) else "of" if _DEMAND_OF.search(after_verb) else ""
                 )
+                kind, code = pattern.kind, pattern.cameo_code
+                if pattern.last_resort:
+                    # "Chile said the raid was a violation of international law": words that denounce
+                    # the act, as in an official's quote (rules.yaml statement_reactions).
+                    for cue in self.rules.statement_reactions:
+                        if cue.regex.search(self.folded[t_end:clause_end]) and not self.negated_in_quote(
+                            t_end, clause_end, cue.regex
+                        ):
+                            kind, stance, code = cue.kind, cue.stance, cue.cameo_code
+                            break
                 for actor in actors:
                     results.append(
                         FoundReaction(
                             actor=actor,
-                            kind=pattern.kind,
+                            kind=kind,
                             stance=stance,
-                            cameo_code=pattern.cameo_code,
+                            cameo_code=code,
                             excerpt=trim(self.text, s_start, s_end),
                             date=nearest(dates, t_start),
                             certainty=self.certainty(s_start, s_end),
@@ -423,6 +438,17 @@ class ReactionFinder:
                 return self._actors(
                     pattern, sentence, clause_start, clause_start + asking.start(), t_end, clause_end
                 )
+            if (
+                not subject_first
+                and group
+                and _PURPOSE.search(self.folded[clause_start:t_start])
+                and not _CAUSED.search(self.folded[clause_start : group[0].start])
+            ):
+                # "Chile's president phoned his Freedonian counterpart to demand ...": the verb of
+                # a purpose clause has the clause's subject, not the object before "to".
+                subject = self.doc.clause_subject(clause_start, t_start)
+                group = [subject] if subject is not None else group
+                subject_first = True
             near = self.doc.subject_anaphor(clause_start, t_start) if not subject_first else None
             if near is not None and (not self._refs(group) or near[0] > group[-1].end):
                 group = [near[1]]  # "Senegal went further. On Monday it recalled ..."

@@ -155,3 +155,33 @@ def test_a_date_right_after_the_verb_of_saying_dates_the_words(directory):
     text = "Chile's foreign minister said at a briefing on Wednesday that the seizure was illegal."
     [found] = reactions(text, directory, published=datetime.date(2025, 11, 21))
     assert found.date.value == datetime.date(2025, 11, 19)
+
+
+RAID = "Freedonian police stormed the Sylvanian consulate on Monday. "
+
+
+def test_wire_phrasings_of_common_reactions(directory):
+    cases = {
+        "Chile joined Peru in condemning the raid.": {("chile", "condemnation"), ("peru", "condemnation")},
+        "Peru echoed that criticism on Tuesday.": {("peru", "condemnation")},
+        "The raid was widely condemned, including by Chile and Peru.": {
+            ("chile", "condemnation"),
+            ("peru", "condemnation"),
+        },
+        "Chile said the raid was a violation of international law.": {("chile", "condemnation")},
+        "Chile said the raid was not a violation of anything.": {("chile", "statement")},
+        "Sylvania has withdrawn its ambassador.": {("sylvania", "recalled_or_expelled_diplomats")},
+        "Brazil is sending an envoy to mediate.": {("brazil", "other")},
+        "Bolivia reiterated its call for dialogue.": {("bolivia", "statement")},
+        "Chile's president phoned his Freedonian counterpart to demand the release of the consul.": {
+            ("chile", "statement")
+        },
+    }
+    for sentence, expected in cases.items():
+        found = reactions(RAID + sentence, directory)
+        assert {(r.actor.key, r.kind) for r in found if r.actor.key != "freedonia"} == expected, sentence
+
+
+def test_the_state_led_to_act_acts(directory):
+    text = "Freedonia's president authorised a raid on the embassy, which led Chile to cut off diplomatic relations."
+    assert keys(reactions(text, directory)) == {("chile", "severed_ties")}
