@@ -183,5 +183,8 @@ def test_wire_phrasings_of_common_reactions(directory):
 
 
 def test_the_state_led_to_act_acts(directory):
-    text = "Freedonia's president authorised a raid on the embassy, which led Chile to cut off diplomatic relations."
+    text = (
+        "Freedonia's president authorised a raid on the embassy, which led Chile to cut off diplomatic "
+        "relations."
+    )
     assert keys(reactions(text, directory)) == {("chile", "severed_ties")}
