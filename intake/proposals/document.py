@@ -558,6 +558,8 @@ class Document:
             return True
         after = self.folded[mention.end : mention.end + 40]
         owner = re.match(r"'s?\s+((?:[\w-]+\s+){0,2}[\w-]+)", after)
+        if owner and self.rules.former_markers.match(owner.group(1)):
+            return True  # "Peru's former foreign minister", "Chile's opposition leader", "Chile's Congress"
         if (
             owner
             and not self.rules.roles.search(owner.group(1))

@@ -598,6 +598,9 @@ class Resolver:
             kind = "other_organization"  # "Ecuadorian Association of ...": national, not international
         ref = self._new_actor(name, kind, country)
         mention = Mention(start, end, ref, kind, "organization", country)
+        if kind == "government_body" and self.rules.former_markers.search(folded[start:end]):
+            mention.former = True  # "the Peruvian Congress": a legislature speaks for no state
+            return mention
         if kind == "international_organization":
             mention.speaks_for = ref
         elif kind == "government_body" and country:

@@ -188,3 +188,25 @@ def test_the_state_led_to_act_acts(directory):
         "relations."
     )
     assert keys(reactions(text, directory)) == {("chile", "severed_ties")}
+
+
+def test_opposition_former_officials_and_legislatures_are_no_state(directory):
+    for sentence in (
+        "Chile's opposition leader condemned the raid.",
+        "Peru's former foreign minister condemned the raid.",
+        "Peru's Congress passed a motion condemning the raid.",
+        "The Peruvian Congress condemned the raid.",
+        "Chile has so far refrained from criticising the raid.",
+    ):
+        found = reactions(RAID + sentence, directory)
+        assert [r for r in found if r.actor.key != "freedonia"] == [], sentence
+
+
+def test_envoys_recalled_or_expelled_in_the_passive(directory):
+    cases = {
+        "Chile's ambassador to Freedonia, Ana Ruiz, was recalled on Monday.": "chile",
+        "Freedonia's ambassador was expelled by Peru.": "peru",
+    }
+    for sentence, actor in cases.items():
+        found = reactions(RAID + sentence, directory)
+        assert (actor, "recalled_or_expelled_diplomats") in keys(found), sentence
