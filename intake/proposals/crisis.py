@@ -129,6 +129,10 @@ def settle_stances(found: list[FoundReaction], started_by: ActorRef | None, kind
     # them ("accused Warsaw of staging an information campaign") takes the side of the act.
     protesting = {r.actor for r in found if started_by is not None and _firm(r) and started_by in r.targets}
     for reaction in found:
+        if started_by is not None and reaction.kind == "support" and reaction.actor in protesting:
+            # "Morocco voted against it, saying the text treated the aggressor and the victim alike":
+            # a state protesting the act does not back it.
+            reaction.kind, reaction.stance, reaction.cameo_code = "statement", "condemns", "010"
         if (
             started_by is not None
             and reaction.actor != started_by

@@ -86,7 +86,8 @@ _ACTED = re.compile(
     r"\s+(?:(?!was\b|were\b|been\b|being\b|is\b|are\b)[\w-]+\s+){0,2}?(?:seized|seizes|detained|detains|arrested|arrests|entered|enters|raided|raids|"
     r"struck|strikes|boarded|boards|stormed|storms|shot|fired|crossed|crosses|intercepted|intercepts|bombed|"
     r"killed|monitored|tapped|attacked|attacks|moved|took|takes|captured|captures|abducted|kidnapped|shelled|"
-    r"invaded|invades|occupied|surrounded|launched|launches|downed)\b"
+    r"invaded|invades|occupied|surrounded|launched|launches|downed|shifted|installed|erected|placed|built|advanced|"
+    r"pushed)\b"
 )
 # "... after Ethiopia on Sunday began filling the reservoir": the state whose act the reactions follow.
 _AFTER_STATE = re.compile(

@@ -45,6 +45,10 @@ _COMPARED = re.compile(
     r"(?:\b(?:first|worst|biggest|largest|highest|lowest|sharpest|deepest|most|least|last|only)\b[^.;]{0,60}"
     r"\bsince|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)(?:\s+in)?)\s+(?:\w+\s+)?$"
 )
+_SILENT = re.compile(
+    r"\b(?:(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?(?:commented|comment|said|responded|respond|reacted)|"
+    r"declined\s+to\s+comment|said\s+nothing|no\s+comment|not\s+(?:commented|responded)|yet\s+to\s+(?:comment|respond))\b"
+)
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _RECENT = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|this\s+week|"
@@ -216,6 +220,7 @@ class ReactionFinder:
                 if pattern.last_resort and (
                     any(cue.regex.search(self.folded[t_end:clause_end]) for cue in self.rules.hypotheticals)
                     or not self._subject_right_before(clause_start, t_start)
+                    or self._silent_before(sentence)
                 ):
                     # "X said it would condemn the raid if ...": a hypothetical, no position yet;
                     # "... included Chile and Peru, diplomats said": the diplomats' words.
@@ -314,6 +319,16 @@ class ReactionFinder:
                 continue
             found.append(date)
         return found
+
+    def _silent_before(self, sentence: Sentence) -> bool:
+        """The sentence before, in the same paragraph, says someone has not commented: what follows
+        ("A spokesperson said the secretary-general was travelling") explains the silence."""
+        if sentence.index == 0:
+            return False
+        previous = self.doc.sentences[sentence.index - 1]
+        return previous.paragraph == sentence.paragraph and bool(
+            _SILENT.search(self.folded, previous.start, previous.end)
+        )
 
     def _subject_right_before(self, clause_start: int, t_start: int) -> bool:
         """An actor's name, a pronoun or "and" (a second verb of the same subject) stands right before

@@ -245,7 +245,20 @@ class Attribution:
             clause_start = region_start
             for m in self.rules.clause_breaks.finditer(self.folded[region_start:verb_at]):
                 clause_start = region_start + m.end()
-            speaker = self._subject_of(clause_start, verb_at) or self.np_speaker(region_start, verb_at)
+            if (
+                verb.group().endswith("ing")
+                and re.search(r",\s*$", self.folded[clause_start:verb_at])
+                and re.search(r"\b[a-z]{3,}ed\b", self.folded[clause_start:verb_at])
+            ):
+                # "The GCC backed Morocco, calling in a statement for ...": the clause's subject.
+                speaker = self.doc.clause_subject(clause_start, verb_at)
+                if speaker is not None and speaker.kind not in SPEAKING_KINDS:
+                    speaker = None
+            else:
+                speaker = None
+            speaker = (
+                speaker or self._subject_of(clause_start, verb_at) or self.np_speaker(region_start, verb_at)
+            )
             if speaker is not None:
                 candidates.append((verb.group(), speaker, verb_at))
         if not candidates:

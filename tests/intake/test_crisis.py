@@ -205,3 +205,23 @@ def test_the_tit_for_tat_expulsion_of_the_state_that_acted_defends_its_act(direc
         "Chile and Peru condemned the espionage. Freedonia rejected the accusations."
     )
     assert reactions(text, directory)[("freedonia", "recalled_or_expelled_diplomats")] == "supports"
+
+
+def test_a_state_protesting_the_act_that_votes_against_a_soft_text_does_not_back_it(directory):
+    text = (
+        OPENING + " The OAS adopted a resolution urging restraint. Sylvania voted against it, saying the "
+        'text treated "the aggressor and the victim alike."'
+    )
+    found = reactions(text, directory)
+    assert ("sylvania", "support") not in found  # (its words are a statement, the fallback of its steps)
+
+
+def test_forces_that_shifted_a_border_fence_started_it(directory):
+    text = (
+        "Overnight, Freedonian border guards had shifted signposts and barbed wire deeper into Sylvanian "
+        "territory.\n\nSylvania's foreign ministry protested in the strongest terms. Freedonia, for its "
+        "part, has denied moving anything and accused Sylvania of hysteria."
+    )
+    found = reactions(text, directory)
+    assert found[("sylvania", "condemnation")] == "condemns"
+    assert found[("freedonia", "statement")] == "supports"

@@ -282,3 +282,17 @@ def test_a_spokesman_for_a_named_organization_is_no_pronoun(directory):
     text = 'Chile condemned the raid. A spokesman for the OAS said it was "following events closely."'
     [s] = statements(text, directory)
     assert s.on_behalf_of.key == "oas"
+
+
+def test_a_participle_after_a_main_clause_has_the_clauses_subject_as_speaker(directory):
+    text = 'The OAS backed Sylvania, calling in a statement on Tuesday for "respect for its sovereignty".'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "oas"
+
+
+def test_an_unnamed_spokesperson_may_speak_for_an_organization(directory):
+    text = (
+        'The OAS "deplores" the new barriers, a spokesperson said on Monday, and "calls on Freedonia to '
+        'reverse these steps."'
+    )
+    assert {s.speaker.key for s in statements(text, directory)} == {"oas"}

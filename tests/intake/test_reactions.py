@@ -210,3 +210,18 @@ def test_envoys_recalled_or_expelled_in_the_passive(directory):
     for sentence, actor in cases.items():
         found = reactions(RAID + sentence, directory)
         assert (actor, "recalled_or_expelled_diplomats") in keys(found), sentence
+
+
+def test_words_explaining_a_silence_are_no_statement(directory):
+    text = "The OAS has not commented so far. A spokesperson said the secretary-general was travelling."
+    assert reactions(text, directory) == []
+
+
+def test_asking_for_consultations_and_statements_of_support(directory):
+    text = (
+        RAID
+        + 'Sylvanian officials said Sylvania had asked the OAS for "urgent consultations". Chile and Peru '
+        "issued separate statements of support for Sylvania."
+    )
+    found = keys(reactions(text, directory))
+    assert {("sylvania", "call_for_meeting"), ("chile", "statement"), ("peru", "statement")} <= found
