@@ -56,6 +56,10 @@ _COORDINATION = re.compile(r"^\s*,?\s*(?:and|or|nor)\s+$")
 # for a negation before it ("Cyprus, which has never ..., and France condemned" is two condemnations).
 _ASIDE = re.compile(r",\s+(?P<body>[^,;:\"()]{1,140}?),\s+(?P<next>[\w'-]+)")
 _RELATIVE = {"which", "who", "whose", "whom", "where"}
+_END_ASIDE = re.compile(
+    r",\s+(?:the|a|an)\b(?![^,;:\"()]*\b(?:said|says|told|added|announced|reported|wrote)\b)"
+    r"[^,;:\"()]{1,140}?[.!?]?\s*$"
+)
 # Auxiliaries and adverbs between a subject and its verb: "it has also", "the ministry quickly".
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|also|already|then|later|since|further|formally|officially|is|was|were|are|"
@@ -451,7 +455,21 @@ class Document:
             if len(m.group("body").split()) > 18:
                 continue
             found.append((mention.end, m.end("body") + 1))
+        found.extend(a for a in self._end_asides() if a not in found)
         found.sort()
+        return found
+
+    def _end_asides(self) -> list[tuple[int, int]]:
+        """An apposition or relative clause closing a sentence after a name (", the talks format set
+        up after the 2008 war."): skipped like any aside."""
+        found = []
+        for mention in self.mentions:
+            if self.in_quote(mention.start):
+                continue
+            sentence = self.sentence_at(mention.start)
+            m = _END_ASIDE.match(self.folded, mention.end, sentence.end)
+            if m is not None and m.end() >= sentence.end - 1:
+                found.append((mention.end, sentence.end))
         return found
 
     def in_aside(self, position: int, *, keep: int | None = None) -> bool:
@@ -677,6 +695,9 @@ class Document:
                 pointed = self._state_mention(self.antecedent(at, ("person",)), at)
             else:
                 pointed = self.antecedent(at, ("state", "international_organization"))
+                if pointed is not None and pointed.kind == "person":
+                    # "its" is a state's, even where the sentence's source is a person of it
+                    pointed = self._state_mention(pointed, at) or pointed
             if pointed is None:
                 return None
             body = re.search(rf"(?:{self.rules.body_nouns.pattern})$", trimmed)

@@ -202,3 +202,12 @@ def test_an_undated_article_told_by_weekdays_dates_older_events_by_year(director
         "In February 2023, Chile briefly closed its airspace after a balloon was spotted."
     )
     assert keys(text, directory) == {("sylvania", "recalled_or_expelled_diplomats")}
+
+
+def test_an_apposition_closing_the_sentence_does_not_date_it_to_the_past(directory):
+    text = (
+        "Chile condemned the seizure on Monday. Chile has also requested an emergency meeting of the "
+        "Andean Talks Forum, the format set up after the 2008 war."
+    )
+    found = keys(text, directory, published=datetime.date(2025, 6, 1))
+    assert ("chile", "call_for_meeting") in found

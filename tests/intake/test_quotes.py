@@ -296,3 +296,12 @@ def test_an_unnamed_spokesperson_may_speak_for_an_organization(directory):
         'reverse these steps."'
     )
     assert {s.speaker.key for s in statements(text, directory)} == {"oas"}
+
+
+def test_its_ministry_is_the_states_even_when_a_person_of_it_is_the_sentences_source(directory):
+    text = (
+        "The Chilean government has done what small states do. Its foreign ministry protested, calling the "
+        'move "creeping annexation", and Foreign Minister Ana Ruiz asked observers to document the line.'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:foreign-ministry-of-chile"
