@@ -225,3 +225,14 @@ def test_forces_that_shifted_a_border_fence_started_it(directory):
     found = reactions(text, directory)
     assert found[("sylvania", "condemnation")] == "condemns"
     assert found[("freedonia", "statement")] == "supports"
+
+
+def test_a_demand_is_kept_beside_the_actors_other_steps(directory):
+    text = (
+        "Freedonian border guards seized five Sylvanian boats on Monday.\n\n"
+        "Sylvania summoned Freedonia's ambassador on Tuesday. It demanded \"the immediate release of our "
+        'fishermen." Sylvania also urged calm in the region.'
+    )
+    found = reactions(text, directory)
+    assert found[("sylvania", "other")] == "condemns"
+    assert found[("sylvania", "statement")] == "condemns"
