@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from countryinfo import CountryInfo
 
+from . import rx
 from .text import fold
 
 
@@ -181,8 +182,8 @@ def _words_regex(words: str) -> re.Pattern:
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
-    after = re.match(r"[ \t]+([A-Z\u00c0-\u00de])", text[end : end + 3])
-    before = re.search(r"([A-Za-z\u00c0-\u024f])[ \t]+$", text[max(0, start - 3) : start])
+    after = rx.match(r"[ \t]+([A-Z\u00c0-\u00de])", text[end : end + 3])
+    before = rx.search(r"([A-Za-z\u00c0-\u024f])[ \t]+$", text[max(0, start - 3) : start])
     return bool(after) or bool(before and before.group(1).isupper())
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from . import rx
 from .mentions import Mention, Resolver
 from .rules import Rules
 from .text import Quote, Sentence
@@ -221,13 +222,13 @@ class Document:
             # A state named after the official is theirs only as what they speak about ("Ana Ruiz
             # said on Friday that Chile would ..."), not as the object of their verb ("urged both
             # neighbours to talk and asked Ethiopia to share data").
-            if mention.start > official.end and not re.search(
+            if mention.start > official.end and not rx.search(
                 rf"\b(?:{STRONG_VERBS.pattern})(?:\s+[\w,-]+){{0,5}}?\s+(?:that\s+)?(?:the\s+)?$",
                 self.folded[official.end : mention.start],
             ):
                 continue
             return mention.speaks_for
-        possessive = re.search(
+        possessive = rx.search(
             rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{self.rules.roles.pattern})[\s,]*$",
             self.folded[sentence.start : official.start],
         )
@@ -313,7 +314,7 @@ class Document:
                     if m.kind == "international_organization"
                     and not self.is_object(m, end)
                     or m.kind == "international_organization"
-                    and re.match(
+                    and rx.match(
                         r"\s+(?:foreign\s+)?(?:ministers|leaders|members|heads)", self.folded[m.end :]
                     )
                 ),
@@ -321,7 +322,7 @@ class Document:
             )
             if organization is None:
                 pointed = self.anaphor_at(start + aside.find("the "), end) if "the " in aside else None
-                words = re.search(r"\bthe\s+(?:bloc|organi[sz]ation|union|alliance|group|community)\b", aside)
+                words = rx.search(r"\bthe\s+(?:bloc|organi[sz]ation|union|alliance|group|community)\b", aside)
                 if words:
                     pointed = self.antecedent(start + words.start(), ("international_organization",))
                 organization = pointed
@@ -353,7 +354,7 @@ class Document:
             forces = _FORCES.match(self.folded, mention.end)
             if forces is None or mention.speaks_for is None and mention.kind != "state":
                 continue
-            by = re.search(
+            by = rx.search(
                 r"\bby\s+(?:the\s+|a\s+|an\s+)?$", self.folded[max(0, mention.start - 12) : mention.start]
             )
             if by or _ACTED.match(self.folded, forces.end()):
@@ -398,7 +399,7 @@ class Document:
         """The subject of a clause: a pronoun, "the government" or "its foreign ministry" among its
         first words, before any name (resolved), else its first actor that is not an object."""
         head = self.folded[start : min(end, start + 60)]
-        words = list(re.finditer(r"[\w'-]+", head))[:7]
+        words = list(rx.finditer(r"[\w'-]+", head))[:7]
         first_mention = next((m for m in self.mentions_in(start, end) if not self.in_aside(m.start)), None)
         for index, word in enumerate(words):
             position = start + word.start()
@@ -408,7 +409,7 @@ class Document:
             if previous and previous[-1] in self.rules.object_prepositions:
                 continue  # "called on the government to ...": an object
             rest = head[word.start() :]
-            possessive = re.match(
+            possessive = rx.match(
                 rf"(?:its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})\b", rest
             )
             if possessive:
@@ -418,7 +419,7 @@ class Document:
             for phrase, kinds in self.rules.anaphora:
                 if not persons and phrase in ("he", "she"):
                     continue
-                if re.match(rf"{re.escape(phrase)}{_NOT_OWNED}", rest):
+                if rx.match(rf"{re.escape(phrase)}{_NOT_OWNED}", rest):
                     if self._name_starts_in(position, position + len(phrase) + 1):
                         break  # "The Department of Foreign Affairs summoned": a name, not a pronoun
                     pointed = self.antecedent(position, kinds)
@@ -432,7 +433,7 @@ class Document:
     # -- asides ----------------------------------------------------------------------------------
     def _find_asides(self) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
-        for m in re.finditer(r"\([^()\n]{1,200}\)", self.text):
+        for m in rx.finditer(r"\([^()\n]{1,200}\)", self.text):
             found.append((m.start(), m.end()))
         for mention in self.mentions:
             if self.in_quote(mention.start):
@@ -450,7 +451,7 @@ class Document:
                 continue
             if first not in _RELATIVE and m.group("next") in ("and", "or", "nor"):
                 continue  # "Chile, the OAS, and Peru": a list
-            if first not in _RELATIVE and re.search(r"\band\s+(?:\w+\s+)?[a-z]+(?:ed|en)\b", m.group("body")):
+            if first not in _RELATIVE and rx.search(r"\band\s+(?:\w+\s+)?[a-z]+(?:ed|en)\b", m.group("body")):
                 continue  # ", persona non grata and given him 48 hours to leave the country,": a clause
             if len(m.group("body").split()) > 18:
                 continue
@@ -525,7 +526,7 @@ class Document:
         return (
             bool(before)
             and (before[-1].isalnum() or before[-1] == "'")
-            and not re.search(rf"\b(?:{STRONG_VERBS.pattern})$", before)
+            and not rx.search(rf"\b(?:{STRONG_VERBS.pattern})$", before)
         )
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
@@ -554,7 +555,7 @@ class Document:
             previous = [m for m in self.mentions_in(floor, mention.start) if m.end == mention.start - 2]
             if previous and previous[0].how == "capital" and self.is_object(previous[0], floor):
                 return True  # "sailed from Paramaribo, Suriname": a place
-        words = re.findall(r"[\w'-]+", self.folded[max(floor, mention.start - 40) : mention.start])
+        words = rx.findall(r"[\w'-]+", self.folded[max(floor, mention.start - 40) : mention.start])
         while words and words[-1] in _DETERMINERS:
             words.pop()
         if words and words[-1] in ("of", "for"):
@@ -576,14 +577,14 @@ class Document:
         elif words and words[-1] in self.rules.object_prepositions:
             return True
         after = self.folded[mention.end : mention.end + 40]
-        owner = re.match(r"'s?\s+((?:[\w-]+\s+){0,2}[\w-]+)", after)
+        owner = rx.match(r"'s?\s+((?:[\w-]+\s+){0,2}[\w-]+)", after)
         if owner and self.rules.former_markers.match(owner.group(1)):
             return True  # "Peru's former foreign minister", "Chile's opposition leader", "Chile's Congress"
         if (
             owner
             and not self.rules.roles.search(owner.group(1))
             # "the Arab League's council", "the EU's statement": the actor speaking
-            and not re.match(rf"(?:{self.rules.state_nouns.pattern}|{_VOICE_NOUNS})\b", owner.group(1))
+            and not rx.match(rf"(?:{self.rules.state_nouns.pattern}|{_VOICE_NOUNS})\b", owner.group(1))
         ):
             following = self.mentions_in(mention.end, mention.end + owner.end())
             if not following:
@@ -593,14 +594,14 @@ class Document:
     def is_source(self, mention: Mention) -> bool:
         """Named as the source of words: "according to X", "X said", "said X"."""
         before = self.folded[max(0, mention.start - 20) : mention.start]
-        if re.search(rf"(?:{self.rules.according_to.pattern})\s+$", before):
+        if rx.search(rf"(?:{self.rules.according_to.pattern})\s+$", before):
             return True
         after = self.folded[mention.end : mention.end + 30]
         verbs = self.rules.attribution_verbs.pattern
         return bool(
-            re.match(rf"\s+(?:\w+ly\s+)?(?:{verbs})", after)
+            rx.match(rf"\s+(?:\w+ly\s+)?(?:{verbs})", after)
             # "said X" (not "declared X's ambassador persona non grata", "told X")
-            or re.search(
+            or rx.search(
                 r"\b(?:said|says|added|adds|wrote|writes|insisted|explained|stressed|noted)\s+$", before
             )
         )
@@ -634,7 +635,7 @@ class Document:
         followed right by the verb is the subject of its own clause."""
         if _AUX_TAIL.sub("", self.folded[mention.end : verb]).strip(" ,'s"):
             return False
-        words = re.findall(r"[\w'-]+", self.folded[max(0, mention.start - 20) : mention.start])
+        words = rx.findall(r"[\w'-]+", self.folded[max(0, mention.start - 20) : mention.start])
         return bool(words) and words[-1] in _CONJUNCTIONS
 
     def group_after(self, start: int, end: int) -> list[Mention]:
@@ -673,10 +674,10 @@ class Document:
         communique")."""
         before = self.folded[start:end]
         trimmed = _AUX_TAIL.sub("", _SAID_TAIL.sub("", before))
-        coordinated = re.search(r"^(?P<head>.*?)(?:\s+[a-z][\w'-]*){1,6}\s+and$", trimmed)
+        coordinated = rx.search(r"^(?P<head>.*?)(?:\s+[a-z][\w'-]*){1,6}\s+and$", trimmed)
         if coordinated and not self.mentions_in(start + len(coordinated.group("head")), end):
             # "On Friday it went further and expelled ...": the subject of the first verb.
-            for cut in re.finditer(r"\s+", trimmed[len(coordinated.group("head")) :]):
+            for cut in rx.finditer(r"\s+", trimmed[len(coordinated.group("head")) :]):
                 candidate = _AUX_TAIL.sub("", trimmed[: len(coordinated.group("head")) + cut.start()])
                 found = self.subject_anaphor_at_end(start, candidate)
                 if found is not None:
@@ -684,7 +685,7 @@ class Document:
         return self.subject_anaphor_at_end(start, trimmed)
 
     def subject_anaphor_at_end(self, start: int, trimmed: str) -> tuple[int, Mention] | None:
-        possessive = re.search(
+        possessive = rx.search(
             rf"\b(?P<owner>its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})$",
             trimmed,
         )
@@ -700,12 +701,12 @@ class Document:
                     pointed = self._state_mention(pointed, at) or pointed
             if pointed is None:
                 return None
-            body = re.search(rf"(?:{self.rules.body_nouns.pattern})$", trimmed)
+            body = rx.search(rf"(?:{self.rules.body_nouns.pattern})$", trimmed)
             if body and pointed.kind == "state":
                 # "its foreign ministry": the state's body, named after the state.
                 pointed = self.resolver.body_mention(pointed, body.group(), at, start + len(trimmed))
             return at, pointed
-        owner = re.search(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})$", trimmed)
+        owner = rx.search(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})$", trimmed)
         if owner:
             # "the bloc's chair convened ...": the bloc.
             found = self.subject_anaphor_at_end(start, trimmed[: owner.start()])
@@ -717,7 +718,7 @@ class Document:
             head = trimmed[: -len(phrase)]
             if head and (head[-1].isalnum() or head[-1] in "'-"):
                 continue
-            previous = re.findall(r"[\w'-]+", head)
+            previous = rx.findall(r"[\w'-]+", head)
             if previous and (
                 previous[-1] in self.rules.object_prepositions
                 or previous[-1] in _NOT_BEFORE_ANAPHOR
@@ -753,7 +754,7 @@ class Document:
         words = self.folded[start:end].strip(" ,")
         at = start + self.folded[start:end].find(words[:1]) if words else start
         for phrase, kinds in self.rules.anaphora:
-            if re.match(rf"{re.escape(phrase)}{_NOT_OWNED}", words):
+            if rx.match(rf"{re.escape(phrase)}{_NOT_OWNED}", words):
                 if self._name_starts_in(at, at + len(phrase) + 1):
                     return None  # "The Ministry of Foreign Affairs said": a name, not a pronoun
                 return self.antecedent(at, kinds)
@@ -769,7 +770,7 @@ class Document:
                 if (
                     mention.how == "capital"
                     and self.folded[max(0, mention.start - 3) : mention.start] == "in "
-                    and re.fullmatch(r"\s*,\s*", self.folded[mention.end : position])
+                    and rx.fullmatch(r"\s*,\s*", self.folded[mention.end : position])
                 ):
                     return mention  # not "recalled its ambassador in Seoul, and the ministry ..."
         index = sentence.index

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from unidecode import unidecode
 
+from . import rx
 from .countries import CountryLexicon, CountryTerm
 from .directory import ActorDirectory, KnownActor
 from .organizations import Organization, OrganizationLexicon, initials, introduced_acronyms, is_acronym
@@ -109,7 +110,7 @@ class Mention:
 
 
 def slugify(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(value).lower()).strip("-") or "actor"
+    return rx.sub(r"[^a-z0-9]+", "-", unidecode(value).lower()).strip("-") or "actor"
 
 
 @dataclass
@@ -280,7 +281,7 @@ class Resolver:
         speaks for it (a speaker of its own; its reactions are the state's)."""
         if mention.kind != "state" or mention.how == "capital":
             return mention
-        m = re.match(
+        m = rx.match(
             rf"(?:'s?)?\s+(?P<noun>{self.rules.body_nouns.pattern})", folded[mention.end : mention.end + 50]
         )
         if m is None or text[mention.end + m.start("noun")].isupper():
@@ -289,7 +290,7 @@ class Resolver:
 
     def body_mention(self, state: Mention, noun: str, start: int, end: int) -> Mention:
         """A government body of a state, named by a common noun: "Foreign ministry of Turkey"."""
-        noun = re.sub(r"\s+", " ", noun)
+        noun = rx.sub(r"\s+", " ", noun)
         name = f"{noun[0].upper()}{noun[1:]} of {self.name_of(state.speaks_for or state.ref)}"
         ref = self._new_actor(name, "government_body", state.country)
         return Mention(start, end, ref, "government_body", "body", state.country, speaks_for=state.speaks_for)
@@ -302,7 +303,7 @@ class Resolver:
             return payload.demonym
         if isinstance(payload, KnownActor) and payload.kind == "state":
             return fold(written) != fold(payload.name) and bool(
-                re.search(r"(?:an|ian|ese|ish|i|ic|ch)s?$", fold(written))
+                rx.search(r"(?:an|ian|ese|ish|i|ic|ch)s?$", fold(written))
             )
         return False
 
@@ -310,17 +311,17 @@ class Resolver:
         """ "Peruvian police", "Chilean Foreign Minister", "the Kyrgyz side", "Thai army units": the
         demonym is the state. One other word may stand between ("Latvian Foreign Minister")."""
         after = folded[end : end + 60]
-        if not re.match(r"\s+\w", after):
+        if not rx.match(r"\s+\w", after):
             return False
-        words = re.findall(r"[\w-]+", after)[:5]
+        words = rx.findall(r"[\w-]+", after)[:5]
         return any(self.rules.state_nouns.match(" ".join(words[skip:])) for skip in (0, 1))
 
     @staticmethod
     def _next_words(folded: str, end: int) -> str:
-        return " ".join(re.findall(r"[\w-]+", folded[end : end + 40])[:3])
+        return " ".join(rx.findall(r"[\w-]+", folded[end : end + 40])[:3])
 
     def _after_thing_noun(self, folded: str, start: int) -> bool:
-        before = re.search(r"([\w-]+)\s+$", folded[max(0, start - 30) : start])
+        before = rx.search(r"([\w-]+)\s+$", folded[max(0, start - 30) : start])
         return bool(before and self.rules.thing_nouns.fullmatch(before.group(1)))
 
     def _acronyms(self, text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
@@ -346,7 +347,7 @@ class Resolver:
         }
         taken = [(m.start, m.end) for m in mentions]
         added = []
-        for m in re.finditer(rf"(?<![\w.])[{_UPPER}][{_UPPER}&.]{{1,8}}(?![\w])", text):
+        for m in rx.finditer(rf"(?<![\w.])[{_UPPER}][{_UPPER}&.]{{1,8}}(?![\w])", text):
             token = m.group().rstrip(".")
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -371,7 +372,7 @@ class Resolver:
         name = text[mention.start : mention.end]
         inside = list(self.lexicon.find(name, folded[mention.start : mention.end]))
         regional = bool(
-            re.search(
+            rx.search(
                 r"\b(?:international|regional|world|global|inter|union|community)\b",
                 folded[mention.start : mention.end],
             )
@@ -412,12 +413,12 @@ class Resolver:
             window_start = before_start + cut + 1
             role_ref = self._role_in(folded, mentions, window_start, mention.start, exclude=index)
             if role_ref is None or role_ref == "unknown":
-                after = re.match(r"\s*,\s*([^,.;\"]{1,80})", folded[mention.end : mention.end + 90])
+                after = rx.match(r"\s*,\s*([^,.;\"]{1,80})", folded[mention.end : mention.end + 90])
                 # An apposition is a noun phrase ("Ana Ruiz, Chile's foreign minister,"), not a clause
                 # ("..., adding that her government ...").
                 if after and (
                     self.rules.attribution_verbs.search(after.group(1))
-                    or re.match(r"(?:who|which|that|\w+ing)\b", after.group(1))
+                    or rx.match(r"(?:who|which|that|\w+ing)\b", after.group(1))
                 ):
                     after = None
                 if after:
@@ -432,7 +433,7 @@ class Resolver:
                         role_ref = after_ref
             if role_ref == "unknown":
                 # "Foreign Minister Ana Ruiz of Chile"
-                of = re.match(r"\s+of\s+(?:the\s+)?", folded[mention.end : mention.end + 12])
+                of = rx.match(r"\s+of\s+(?:the\s+)?", folded[mention.end : mention.end + 12])
                 owner = next((m for m in mentions if of and m.start == mention.end + of.end()), None)
                 if owner is not None and owner.kind in ("state", "international_organization"):
                     role_ref = owner.speaks_for
@@ -472,7 +473,7 @@ class Resolver:
             and not self._placed(folded, other.start)
         ]
         last_role = list(self.rules.roles.finditer(window))[-1]
-        owned = re.match(r"\s+(?:of|at|for|with)\s+(?:an?|the)\s+([\w'-]+)", window[last_role.end() :])
+        owned = rx.match(r"\s+(?:of|at|for|with)\s+(?:an?|the)\s+([\w'-]+)", window[last_role.end() :])
         if (
             owned
             and owned.group(1) not in self.rules.titles
@@ -494,10 +495,10 @@ class Resolver:
             words.pop()  # "the coup leader, Colonel ...": a mere title between the role and the name
         # "its ambassador to the organization, Ana Ruiz": where the role is exercised may follow it.
         near = " ".join(words)
-        place = re.search(r"\s+(?:to|at|in)\s+(?:the\s+)?[\w' -]{1,40}?[\s,]*$", near)
+        place = rx.search(r"\s+(?:to|at|in)\s+(?:the\s+)?[\w' -]{1,40}?[\s,]*$", near)
         if place and not self.rules.roles.search(place.group()):
             near = near[: place.start()]
-        if re.search(rf"(?:{roles})[\s,]*$", near) or re.match(rf"\s*(?:\w+\s+){{0,2}}(?:{roles})", window):
+        if rx.search(rf"(?:{roles})[\s,]*$", near) or rx.match(rf"\s*(?:\w+\s+){{0,2}}(?:{roles})", window):
             return "unknown"
         return None
 
@@ -505,7 +506,7 @@ class Resolver:
         """The name at `at` is where the role is exercised or a thing's owner, not whom it speaks for:
         "ambassador to the OAS", "a session of the OAS council" (not "minister of Chile", "a
         spokesperson for the OAS")."""
-        words = re.findall(r"[\w'-]+", folded[max(0, at - 40) : at])
+        words = rx.findall(r"[\w'-]+", folded[max(0, at - 40) : at])
         while words and words[-1] in ("the", "a", "an", "its", "their"):
             words.pop()
         if not words or (words[-1] not in self.rules.object_prepositions and words[-1] != "of"):
@@ -644,7 +645,7 @@ class Resolver:
         if self.guess_kind(folded[start:end]) != "person":
             # "Chief Cabinet Secretary Hiroshi Tanabe": a person after a word of office, even where
             # the office has a body's word in it.
-            offices = [m for m in re.finditer(r"[\w-]+", folded[start:end]) if m.group() in _OFFICE_WORDS]
+            offices = [m for m in rx.finditer(r"[\w-]+", folded[start:end]) if m.group() in _OFFICE_WORDS]
             if offices:
                 name_start = self._skip_prefix(text, folded, start + offices[-1].end(), end)
                 if (
@@ -656,13 +657,13 @@ class Resolver:
         start = self._skip_prefix(text, folded, start, end)
         # "Territorial Administration Minister Paul Etoundi", "Solicitor General Teodoro Agcaoili":
         # the name follows the last word of office in the run.
-        for office in reversed(list(re.finditer(r"[\w-]+", folded[start:end]))):
+        for office in reversed(list(rx.finditer(r"[\w-]+", folded[start:end]))):
             if office.group() in _OFFICE_WORDS and start + office.end() < end:
                 start = self._skip_prefix(text, folded, start + office.end(), end)
                 break
         pieces = []
         cursor = start
-        for m in re.finditer(r"\s+(?:of|on|for|and|of\s+the|for\s+the)\s+", folded[start:end]):
+        for m in rx.finditer(r"\s+(?:of|on|for|and|of\s+the|for\s+the)\s+", folded[start:end]):
             pieces.append((cursor, start + m.start()))
             cursor = start + m.end()
         pieces.append((cursor, end))
@@ -681,7 +682,7 @@ class Resolver:
     def _skip_prefix(self, text, folded, start, end, skip=None) -> int:
         skip = skip if skip is not None else self.rules.function_words | self.rules.titles
         while start < end:
-            m = re.match(r"[\w\-'.]+", folded[start:end])
+            m = rx.match(r"[\w\-'.]+", folded[start:end])
             if not m:
                 start += 1
                 continue

@@ -18,6 +18,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from . import rx
 from .dates import MONTHS, find_dates, nearest
 from .document import _AUX_TAIL, Document
 from .rules import ReactionPattern
@@ -198,7 +199,7 @@ class ReactionFinder:
             s_start + m.end() for m in self.rules.clause_breaks.finditer(folded)
         ]
         mention_ends = {m.end for m in self.doc.mentions_in(s_start, s_end)}
-        for m in re.finditer(r",\s+and\s+", folded):
+        for m in rx.finditer(r",\s+and\s+", folded):
             # ", and Sylvania later referred ...": a new clause, unless a list of names goes on
             # ("Chile, Peru, and Bolivia").
             if s_start + m.start() not in mention_ends:
@@ -334,9 +335,9 @@ class ReactionFinder:
         """An actor's name, a pronoun or "and" (a second verb of the same subject) stands right before
         the verb, auxiliaries, adverbs and asides aside."""
         before = _AUX_TAIL.sub("", self.doc.without_asides(clause_start, t_start, keep=t_start)).rstrip(" ,")
-        if re.search(r"(?:^|\b)(?:it|they|and|also)$", before) or not before:
+        if rx.search(r"(?:^|\b)(?:it|they|and|also)$", before) or not before:
             return True
-        owner = re.search(
+        owner = rx.search(
             rf"(?:'s?\s+|\s+)(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})$", before
         )
         ends = {clause_start + len(before)}
@@ -379,14 +380,14 @@ class ReactionFinder:
         for mention in sorted(named, key=lambda m: m.start):
             before = self.folded[max(start, mention.start - 20) : mention.start]
             after = self.folded[mention.end : mention.end + 40]
-            if re.search(r"\b(?:stand|stands|stood|standing|solidarity)\s+(?:firmly\s+)?with\s+$", before):
+            if rx.search(r"\b(?:stand|stands|stood|standing|solidarity)\s+(?:firmly\s+)?with\s+$", before):
                 continue  # "stood with Kuwait": the side taken, not the one blamed
             if not (
-                re.search(
+                rx.search(
                     r"\b(?:to|from|with|against|called\s+on|calling\s+on|calls\s+on)\s+(?:the\s+)?$", before
                 )
-                or re.match(rf"(?:'s?)?\s+(?:[\w-]+\s+)?(?:{aimed})\b", after)
-                or re.fullmatch(r"\s*(?:the\s+)?", self.folded[verb_end : mention.start])
+                or rx.match(rf"(?:'s?)?\s+(?:[\w-]+\s+)?(?:{aimed})\b", after)
+                or rx.fullmatch(r"\s*(?:the\s+)?", self.folded[verb_end : mention.start])
             ):
                 continue
             if mention.ref not in found:
@@ -420,7 +421,7 @@ class ReactionFinder:
             agent_start = t_end
         else:
             passive = _PASSIVE_AGENT.match(self.folded[t_end:clause_end])
-            if passive and re.search(
+            if passive and rx.search(
                 r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", self.folded[clause_start:t_start]
             ):
                 agent_start = t_end + passive.end()
@@ -445,7 +446,7 @@ class ReactionFinder:
                 group = self.doc.group_before(clause_start, t_start)
             asking = (
                 _ASKED_TO.search(self.folded[clause_start : group[0].start])
-                if group and re.fullmatch(r"\s+to\s+", self.folded[group[-1].end : t_start])
+                if group and rx.fullmatch(r"\s+to\s+", self.folded[group[-1].end : t_start])
                 else None
             )
             if asking:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import rx
 from .document import STRONG_VERBS as _STRONG
 from .document import Document
 from .mentions import Mention
@@ -118,7 +119,7 @@ class Attribution:
                 nxt = self.sentences[last.index + 1]
                 if (
                     nxt.paragraph == last.paragraph
-                    and re.match(
+                    and rx.match(
                         rf"\s*(?:[a-z]\w*\s+){{0,4}}(?:{self.verb.pattern})\b",
                         self.folded[nxt.start : nxt.end],
                     )
@@ -247,8 +248,8 @@ class Attribution:
                 clause_start = region_start + m.end()
             if (
                 verb.group().endswith("ing")
-                and re.search(r",\s*$", self.folded[clause_start:verb_at])
-                and re.search(r"\b[a-z]{3,}ed\b", self.folded[clause_start:verb_at])
+                and rx.search(r",\s*$", self.folded[clause_start:verb_at])
+                and rx.search(r"\b[a-z]{3,}ed\b", self.folded[clause_start:verb_at])
             ):
                 # "The GCC backed Morocco, calling in a statement for ...": the clause's subject.
                 speaker = self.doc.clause_subject(clause_start, verb_at)
@@ -297,7 +298,7 @@ class Attribution:
         for mention in reversed(self.doc.mentions_in(start, end)):
             tail = self.folded[mention.end : end]
             # "The French foreign ministry "deplored" ...", "Russia's embassy "regretted" ..."
-            if tail and not re.fullmatch(rf"(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})", tail):
+            if tail and not rx.fullmatch(rf"(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})", tail):
                 break
             if mention.kind in SPEAKING_KINDS and not self.doc.is_object(mention, start):
                 return mention, "subject", end
