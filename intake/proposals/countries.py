@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from countryinfo import CountryInfo
 
+from . import rx
 from .text import fold
 
 
@@ -36,6 +37,9 @@ def _countryinfo_terms() -> tuple[tuple[CountryTerm, ...], dict[str, str]]:
         names.setdefault(iso, name)
         codes = {iso, ((info.get("ISO") or {}).get("alpha3") or "").upper()}
         for spelling in [name, *(info.get("altSpellings") or [])]:
+            if spelling and spelling.lower().startswith("the "):
+                # "the Netherlands" is written lower case mid-sentence: the name is what follows
+                spelling = spelling[4:]
             if spelling and spelling not in codes and _latin(spelling) and len(spelling) > 3:
                 terms.append(CountryTerm(spelling, iso, False))
         for demonym in str(info.get("demonym") or "").split(","):
@@ -65,8 +69,15 @@ class CountryLexicon:
         capital_aliases: dict[str, tuple[str, ...]] | None = None,
         not_capitals: tuple[str, ...] = (),
         not_states: tuple[str, ...] = (),
+        ambiguous: dict[str, dict[str, tuple[str, ...]]] | None = None,
     ):
-        base, self.names = _countryinfo_terms()
+        base, names = _countryinfo_terms()
+        # Codes the package lacks (Kosovo, "XK") are named by their first spelling in the rules.
+        self.names = {**{iso: spellings[0] for iso, spellings in aliases.items() if spellings}, **names}
+        self.ambiguous = {
+            fold(name): {iso: [fold(c) for c in clues] for iso, clues in by_iso.items()}
+            for name, by_iso in (ambiguous or {}).items()
+        }
         territories = {iso.upper() for iso in not_states}
         skip_capitals = {fold(c) for c in not_capitals}
         # The curators' spellings come first: they win over the package's where both give a term
@@ -125,10 +136,37 @@ class CountryLexicon:
         def free(start, end):
             return not any(s < end and start < e for s, e in blocked)
 
+        meant = {}
+        for name, by_iso in self.ambiguous.items():
+            # "Congo" in an article that names the Democratic Republic of Congo (or Kinshasa) and not
+            # the Republic of the Congo is the former.
+            spans = {
+                iso: [m.span() for c in clues for m in _words_regex(c).finditer(folded)]
+                for iso, clues in by_iso.items()
+            }
+            # A clue inside another state's longer one does not count ("Republic of Congo" inside
+            # "Democratic Republic of Congo").
+            named = [
+                iso
+                for iso, found in spans.items()
+                if any(
+                    not any(
+                        a <= s and e <= b and (a, b) != (s, e)
+                        for other, o in spans.items()
+                        if other != iso
+                        for a, b in o
+                    )
+                    for s, e in found
+                )
+            ]
+            if len(named) == 1:
+                meant[name] = named[0]
         for match in self.regex.finditer(folded):
             start, end = match.span()
             if text[start].isupper() and free(start, end):
                 term = self.by_folded[match.group()]
+                if match.group() in meant and meant[match.group()] != term.iso:
+                    term = CountryTerm(term.term, meant[match.group()], term.demonym, term.capital)
                 if term.capital and _inside_longer_name(text, start, end):
                     continue  # "Santiago Pena" is a person, "Victoria Street" a street
                 yield start, end, term
@@ -138,9 +176,14 @@ class CountryLexicon:
                 yield start, end, self.acronyms[match.group()]
 
 
+@functools.lru_cache(maxsize=256)
+def _words_regex(words: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(words)}(?![\w-])")
+
+
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
-    after = re.match(r"[ \t]+([A-Z\u00c0-\u00de])", text[end : end + 3])
-    before = re.search(r"([A-Za-z\u00c0-\u024f])[ \t]+$", text[max(0, start - 3) : start])
+    after = rx.match(r"[ \t]+([A-Z\u00c0-\u00de])", text[end : end + 3])
+    before = rx.search(r"([A-Za-z\u00c0-\u024f])[ \t]+$", text[max(0, start - 3) : start])
     return bool(after) or bool(before and before.group(1).isupper())
 
 

@@ -11,14 +11,17 @@ directly; it infers who committed it from the reactions it found:
 - only when one state clearly leads; otherwise nobody.
 
 Then:
-1. the initiator's own words and steps defend its act: its statements, calls and other steps are
-   `supports`, and its condemnations of the other side are statements (`supports`);
+1. the initiator's own words and steps defend its act: its statements, calls, other steps,
+   tit-for-tat expulsions and lawsuits are `supports`, and its condemnations of the other side are
+   statements (`supports`);
 2. support for a state other than the initiator is a statement against the act (`condemns`),
    solidarity with the initiator is support, and a demand aimed at it ("called on Freedonia to
    release the crew", not "urged Freedonia to repair the relationship") is against the act;
 3. an actor's measured reactions (statements, calls for meetings, other steps) left `neutral` take
    the stance of its firm ones: a state that recalled its ambassador and asked for a meeting is
-   against the act in both.
+   against the act in both;
+4. a third state's condemnation aimed only at those protesting against the act ("accused Warsaw of
+   staging an information campaign") sides with the act: a statement that supports it.
 """
 
 from __future__ import annotations
@@ -37,7 +40,11 @@ MEASURED_KINDS = ("statement", "other", "call_for_meeting")
 def _firm(reaction: FoundReaction) -> bool:
     if reaction.kind in FIRM_KINDS:
         return reaction.stance == "condemns"
-    return reaction.kind == "other" and reaction.cameo_code in FIRM_OTHER_CODES
+    return (
+        reaction.kind == "other"
+        and reaction.cameo_code in FIRM_OTHER_CODES
+        and reaction.stance != "neutral"  # not a step taken as a precaution
+    )
 
 
 def initiator(found: list[FoundReaction], agents: list[ActorRef] = ()) -> ActorRef | None:
@@ -79,9 +86,13 @@ def settle_stances(found: list[FoundReaction], started_by: ActorRef | None, kind
     actor's kind (state, international_organization, ...)."""
     for reaction in found:
         if started_by is not None and reaction.actor == started_by:
-            if reaction.kind == "condemnation":
+            if reaction.kind in ("condemnation", "support"):
+                # Its condemnations of the other side and its backing of its own act (voting against
+                # a text that criticises it) are its defence.
                 reaction.kind, reaction.cameo_code = "statement", "010"
-            if reaction.kind in MEASURED_KINDS:
+            if reaction.kind in (*MEASURED_KINDS, "recalled_or_expelled_diplomats", "legal_action"):
+                # Its tit-for-tat expulsions and lawsuits defend its act too (severed ties stay
+                # `condemns`, as every break of relations is recorded).
                 reaction.stance = "supports"
             continue
         states = [t for t in reaction.targets if kind_of(t) == "state"]
@@ -98,6 +109,15 @@ def settle_stances(found: list[FoundReaction], started_by: ActorRef | None, kind
         ):
             # "called on Freedonia to release the crew": a demand aimed at the one who acted.
             reaction.stance = "condemns"
+        if (
+            started_by is not None
+            and reaction.kind == "call_for_meeting"
+            and reaction.stance == "neutral"
+            and kind_of(reaction.actor) == "state"
+        ):
+            # A state other than the one that acted asking for a meeting on it protests the act
+            # (organizations convening one stay neutral).
+            reaction.stance = "condemns"
         if started_by is not None and reaction.kind == "support" and states and started_by not in states:
             reaction.kind, reaction.stance, reaction.cameo_code = "statement", "condemns", "010"
         elif (
@@ -105,6 +125,23 @@ def settle_stances(found: list[FoundReaction], started_by: ActorRef | None, kind
         ):
             reaction.kind, reaction.stance = reaction.aimed_at_initiator_kind, "supports"
             reaction.cameo_code = "051"
+    # Those protesting against the one that acted: a third state's condemnation or accusation aimed at
+    # them ("accused Warsaw of staging an information campaign") takes the side of the act.
+    protesting = {r.actor for r in found if started_by is not None and _firm(r) and started_by in r.targets}
+    for reaction in found:
+        if started_by is not None and reaction.kind == "support" and reaction.actor in protesting:
+            # "Morocco voted against it, saying the text treated the aggressor and the victim alike":
+            # a state protesting the act does not back it.
+            reaction.kind, reaction.stance, reaction.cameo_code = "statement", "condemns", "010"
+        if (
+            started_by is not None
+            and reaction.actor != started_by
+            and reaction.kind == "condemnation"
+            and reaction.targets
+            and started_by not in reaction.targets
+            and all(t in protesting for t in reaction.targets)
+        ):
+            reaction.kind, reaction.stance, reaction.cameo_code = "statement", "supports", "010"
     committed: dict[ActorRef, str] = {}
     for reaction in found:
         if _firm(reaction) and reaction.actor != started_by:
@@ -112,5 +149,7 @@ def settle_stances(found: list[FoundReaction], started_by: ActorRef | None, kind
         elif reaction.kind == "support":
             committed.setdefault(reaction.actor, "supports")
     for reaction in found:
+        if reaction.precaution:
+            continue
         if reaction.kind in MEASURED_KINDS and reaction.stance == "neutral" and reaction.actor in committed:
             reaction.stance = committed[reaction.actor]

@@ -16,6 +16,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from . import rx
 from .text import span
 from .types import ProposedDate
 
@@ -141,7 +142,7 @@ def _resolve(name, m, published):
         if name == "relative":
             if published is None:
                 return None
-            relative = re.sub(r"\s+", " ", groups["relative"])
+            relative = rx.sub(r"\s+", " ", groups["relative"])
             if relative in ("yesterday", "last night"):
                 return published - datetime.timedelta(days=1), "day"
             return published, "day"

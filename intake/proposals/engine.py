@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import re
 
 from .countries import CountryLexicon
 from .crisis import FIRM_KINDS, initiator, settle_stances
@@ -48,6 +47,7 @@ def _lexicons(rules: Rules) -> tuple[CountryLexicon, OrganizationLexicon]:
             capital_aliases=rules.capital_aliases,
             not_capitals=rules.not_capitals,
             not_states=rules.not_states,
+            ambiguous=rules.ambiguous_country_names,
         )
         _LEXICONS[key] = (rules, countries, OrganizationLexicon(rules.organizations))
     return _LEXICONS[key][1], _LEXICONS[key][2]
@@ -116,9 +116,16 @@ def propose(
             attributed, found, proposals, text, folded, rules, finder, resolver, published
         )
     )
-    started_by = initiator(found, _opening_agents(doc))
+    started_by = initiator(found, doc.opening_agents())
+    # The sentence telling the act itself ("Serbian police detained three officers, accusing them of
+    # ...") is no reaction of the state that acted.
+    found = [
+        r
+        for r in found
+        if r.actor != started_by or (r.actor, doc.sentence_at(r.excerpt[0]).start) not in doc.act_sentences
+    ]
     settle_stances(found, started_by, resolver.kind_of)
-    proposals.reactions = _merge(_drop_secondary(found, started_by), text, resolver)
+    proposals.reactions = _merge(_drop_secondary(found, started_by), text, resolver, doc)
 
     proposals.new_actors = [actor for key, actor in resolver.new.items() if key in resolver.used]
     for actor in proposals.new_actors:
@@ -189,40 +196,6 @@ def _reactions_from_statements(
     return extra
 
 
-_FORCES = re.compile(
-    r"(?:'s)?\s+(?:[\w-]+\s+)?(?:navy|naval|police|army|military|forces|troops|coast\s+guard|coastguard|"
-    r"border\s+guards?|soldiers|warplanes?|aircraft|drones?|warships?|frigates?|patrol\s+boats?|helicopters?|"
-    r"intelligence|agents|customs\s+officers|security\s+forces|officers)\b"
-)
-# The forces did it (not "the Kuwaiti patrol boat was intercepted": a victim).
-_ACTED = re.compile(
-    r"\s+(?:(?!was\b|were\b|been\b|being\b|is\b|are\b)[\w-]+\s+){0,2}?(?:seized|seizes|detained|detains|arrested|arrests|entered|enters|raided|raids|"
-    r"struck|strikes|boarded|boards|stormed|storms|shot|fired|crossed|crosses|intercepted|intercepts|bombed|"
-    r"killed|monitored|tapped|attacked|attacks|moved)\b"
-)
-
-
-def _opening_agents(doc) -> list:
-    """States whose forces act in the first sentences (headline included): "a ferry seized by the
-    Freedonian navy", "Freedonian police entered the consulate"."""
-    agents = []
-    if not doc.sentences:
-        return agents
-    end = doc.sentences[min(3, len(doc.sentences) - 1)].end
-    named = [m for m in doc.mentions if m.start < end and m.kind in ("state", "government_body")]
-    named += [m for m, _noun in doc.resolver.modifiers if m.start < end]
-    for mention in named:
-        forces = _FORCES.match(doc.folded, mention.end)
-        if forces is None or mention.speaks_for is None and mention.kind != "state":
-            continue
-        by = re.search(
-            r"\bby\s+(?:the\s+|a\s+|an\s+)?$", doc.folded[max(0, mention.start - 12) : mention.start]
-        )
-        if by or _ACTED.match(doc.folded, forces.end()):
-            agents.append(mention.speaks_for or mention.ref)
-    return agents
-
-
 def finder_cue(rules, folded, item, finder) -> bool:
     """The quote's own words denounce (a `statement_reactions` cue not negated)."""
     start, end = item.quote.inner_start, item.quote.inner_end
@@ -241,7 +214,12 @@ def _drop_secondary(found: list[FoundReaction], started_by: ActorRef | None = No
     any `statement` of an actor with reactions of other kinds, unless its pattern says
     `with_other_kinds` (a state's own account) or the actor started the crisis (its defence)."""
     primary = [r for r in found if not r.only_if_alone]
-    by_pattern = {r.actor for r in found if r.rule.startswith("pattern:")}
+    # An official's quote that is only a statement yields to the actor's reactions found by the
+    # patterns, unless one of them is a statement too (a live blog's heading, "Moscow urges calm",
+    # and the quote under it are one record: they merge).
+    by_pattern = {r.actor for r in found if r.rule.startswith("pattern:")} - {
+        r.actor for r in found if r.rule.startswith("pattern:") and r.kind == "statement"
+    }
     acting = {r.actor for r in found if r.kind != "statement"}
     kept = []
     for r in found:
@@ -258,14 +236,24 @@ def _drop_secondary(found: list[FoundReaction], started_by: ActorRef | None = No
     return kept
 
 
-def _merge(found: list[FoundReaction], text: str, resolver: Resolver) -> list[ReactionProposal]:
-    """Same actor and kind twice in one article: one proposal citing every passage."""
+def _merge(
+    found: list[FoundReaction], text: str, resolver: Resolver, doc: Document
+) -> list[ReactionProposal]:
+    """Same actor and kind twice in one article: one proposal citing every passage. A live blog's
+    heading ("Cameroon closes border") gives way to the entry under it on the stance."""
     merged: dict[tuple[str, str], ReactionProposal] = {}
+    from_heading: set[tuple[str, str]] = set()
     for item in sorted(found, key=lambda r: r.excerpt[0]):
         key = (item.actor.key, item.kind)
         excerpt = span(text, *item.excerpt)
         proposal = merged.get(key)
+        heading = doc._heading(doc.sentence_at(item.excerpt[0]))
+        if proposal is not None and key in from_heading and not heading:
+            from_heading.discard(key)
+            proposal.stance = item.stance
         if proposal is None:
+            if heading:
+                from_heading.add(key)
             resolver.use(item.actor)
             merged[key] = ReactionProposal(
                 actor=item.actor,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from unidecode import unidecode
 
+from . import rx
 from .countries import CountryLexicon, CountryTerm
 from .directory import ActorDirectory, KnownActor
 from .organizations import Organization, OrganizationLexicon, initials, introduced_acronyms, is_acronym
@@ -47,6 +48,45 @@ _NOT_AFTER_CONNECTOR = (
 )
 _CAPSEQ = re.compile(rf"(?<![\w\-]){_TOKEN}(?:[ \t]+(?:{_CONNECTOR}[ \t]+{_NOT_AFTER_CONNECTOR})?{_TOKEN})*")
 _CONNECTOR_WORDS = {"of", "on", "for", "and", "the"}
+_UN_BODY = re.compile(
+    r"(?<![\w.])(?:UN|U\.N\.|United\s+Nations)\s+(?:[A-Z][\w'-]*\s+){0,4}?(?:Council|Commission|Mission|Office|"
+    r"Agency|Programme|Program|Fund|Committee|Organi[sz]ation|Court|Tribunal|Force|Operation|Panel|Forum)"
+    r"(?:\s+(?:for|on|of|in)(?:\s+the)?\s+[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){0,3})?(?![\w-])"
+)
+# Titles that name an office: a capitalised run's name starts after the last of them.
+_OFFICE_WORDS = {
+    "minister",
+    "secretary",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "envoy",
+    "consul",
+    "president",
+    "chancellor",
+    "premier",
+    "governor",
+    "general",
+    "commissioner",
+    "representative",
+    "director",
+    "chief",
+    "commander",
+    "attorney",
+    "senator",
+    "mayor",
+    "colonel",
+    "admiral",
+    "captain",
+    "lieutenant",
+    "brigadier",
+    "major",
+    "judge",
+    "prosecutor",
+    "adviser",
+    "advisor",
+}
 
 
 @dataclass
@@ -70,7 +110,7 @@ class Mention:
 
 
 def slugify(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(value).lower()).strip("-") or "actor"
+    return rx.sub(r"[^a-z0-9]+", "-", unidecode(value).lower()).strip("-") or "actor"
 
 
 @dataclass
@@ -169,6 +209,12 @@ class Resolver:
         if self.organizations is not None:
             for s, e, org in self.organizations.find(text, folded):
                 candidates.append((s, e, 1, org))
+            for m in _UN_BODY.finditer(text):
+                # "UN Human Rights Council", "UN Assistance Mission in Afghanistan": a UN body with a
+                # name of its own is an organization of its own; the ones the rules file lists as the
+                # UN's ("UN Security Council") stay the UN.
+                if fold(m.group()) not in self.organizations.by_folded:
+                    candidates.append((m.start(), m.end(), 0, Organization(m.group(), ())))
         for s, e, term in self.lexicon.find(text, folded):
             candidates.append((s, e, 3, term))
         blocked = (
@@ -235,7 +281,7 @@ class Resolver:
         speaks for it (a speaker of its own; its reactions are the state's)."""
         if mention.kind != "state" or mention.how == "capital":
             return mention
-        m = re.match(
+        m = rx.match(
             rf"(?:'s?)?\s+(?P<noun>{self.rules.body_nouns.pattern})", folded[mention.end : mention.end + 50]
         )
         if m is None or text[mention.end + m.start("noun")].isupper():
@@ -244,7 +290,7 @@ class Resolver:
 
     def body_mention(self, state: Mention, noun: str, start: int, end: int) -> Mention:
         """A government body of a state, named by a common noun: "Foreign ministry of Turkey"."""
-        noun = re.sub(r"\s+", " ", noun)
+        noun = rx.sub(r"\s+", " ", noun)
         name = f"{noun[0].upper()}{noun[1:]} of {self.name_of(state.speaks_for or state.ref)}"
         ref = self._new_actor(name, "government_body", state.country)
         return Mention(start, end, ref, "government_body", "body", state.country, speaks_for=state.speaks_for)
@@ -257,7 +303,7 @@ class Resolver:
             return payload.demonym
         if isinstance(payload, KnownActor) and payload.kind == "state":
             return fold(written) != fold(payload.name) and bool(
-                re.search(r"(?:an|ian|ese|ish|i|ic|ch)s?$", fold(written))
+                rx.search(r"(?:an|ian|ese|ish|i|ic|ch)s?$", fold(written))
             )
         return False
 
@@ -265,17 +311,17 @@ class Resolver:
         """ "Peruvian police", "Chilean Foreign Minister", "the Kyrgyz side", "Thai army units": the
         demonym is the state. One other word may stand between ("Latvian Foreign Minister")."""
         after = folded[end : end + 60]
-        if not re.match(r"\s+\w", after):
+        if not rx.match(r"\s+\w", after):
             return False
-        words = re.findall(r"[\w-]+", after)[:5]
+        words = rx.findall(r"[\w-]+", after)[:5]
         return any(self.rules.state_nouns.match(" ".join(words[skip:])) for skip in (0, 1))
 
     @staticmethod
     def _next_words(folded: str, end: int) -> str:
-        return " ".join(re.findall(r"[\w-]+", folded[end : end + 40])[:3])
+        return " ".join(rx.findall(r"[\w-]+", folded[end : end + 40])[:3])
 
     def _after_thing_noun(self, folded: str, start: int) -> bool:
-        before = re.search(r"([\w-]+)\s+$", folded[max(0, start - 30) : start])
+        before = rx.search(r"([\w-]+)\s+$", folded[max(0, start - 30) : start])
         return bool(before and self.rules.thing_nouns.fullmatch(before.group(1)))
 
     def _acronyms(self, text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
@@ -301,7 +347,7 @@ class Resolver:
         }
         taken = [(m.start, m.end) for m in mentions]
         added = []
-        for m in re.finditer(rf"(?<![\w.])[{_UPPER}][{_UPPER}&.]{{1,8}}(?![\w])", text):
+        for m in rx.finditer(rf"(?<![\w.])[{_UPPER}][{_UPPER}&.]{{1,8}}(?![\w])", text):
             token = m.group().rstrip(".")
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -326,7 +372,7 @@ class Resolver:
         name = text[mention.start : mention.end]
         inside = list(self.lexicon.find(name, folded[mention.start : mention.end]))
         regional = bool(
-            re.search(
+            rx.search(
                 r"\b(?:international|regional|world|global|inter|union|community)\b",
                 folded[mention.start : mention.end],
             )
@@ -353,18 +399,26 @@ class Resolver:
             before_start = max(0, mention.start - 60)
             before = folded[before_start : mention.start]
             cut = max(before.rfind(c) for c in ',.;:"(')
-            if cut >= 0 and before[cut] == "," and not before[cut + 1 :].strip():
-                # "A spokesperson for the OAS, Ana Ruiz, said": the role stands before the comma.
+            between = before[cut + 1 :].split() if cut >= 0 else []
+            if (
+                cut >= 0
+                and before[cut] == ","
+                and all(w.strip(".") in self.rules.titles for w in between)
+                and not self.rules.roles.search(" ".join(between))
+            ):
+                # "A spokesperson for the OAS, Ana Ruiz, said": the role stands before the comma; so
+                # with a mere title after it ("Mali's minister of territorial administration,
+                # Colonel Souleymane Keita").
                 cut = max(before[:cut].rfind(c) for c in '.;:"(')
             window_start = before_start + cut + 1
             role_ref = self._role_in(folded, mentions, window_start, mention.start, exclude=index)
             if role_ref is None or role_ref == "unknown":
-                after = re.match(r"\s*,\s*([^,.;\"]{1,80})", folded[mention.end : mention.end + 90])
+                after = rx.match(r"\s*,\s*([^,.;\"]{1,80})", folded[mention.end : mention.end + 90])
                 # An apposition is a noun phrase ("Ana Ruiz, Chile's foreign minister,"), not a clause
                 # ("..., adding that her government ...").
                 if after and (
                     self.rules.attribution_verbs.search(after.group(1))
-                    or re.match(r"(?:who|which|that|\w+ing)\b", after.group(1))
+                    or rx.match(r"(?:who|which|that|\w+ing)\b", after.group(1))
                 ):
                     after = None
                 if after:
@@ -379,7 +433,7 @@ class Resolver:
                         role_ref = after_ref
             if role_ref == "unknown":
                 # "Foreign Minister Ana Ruiz of Chile"
-                of = re.match(r"\s+of\s+(?:the\s+)?", folded[mention.end : mention.end + 12])
+                of = rx.match(r"\s+of\s+(?:the\s+)?", folded[mention.end : mention.end + 12])
                 owner = next((m for m in mentions if of and m.start == mention.end + of.end()), None)
                 if owner is not None and owner.kind in ("state", "international_organization"):
                     role_ref = owner.speaks_for
@@ -407,21 +461,59 @@ class Resolver:
             return None
         if self.rules.former_markers.search(window):
             return False
-        for other_index, other in enumerate(mentions):
-            if (
-                other_index != exclude
-                and start <= other.start
-                and other.end <= end
-                and other.speaks_for
-                and other.kind != "person"
-                and self.kind_of(other.speaks_for) in ("state", "international_organization")
-            ):
-                return other.speaks_for
+        acting = [
+            other
+            for other_index, other in enumerate(mentions)
+            if other_index != exclude
+            and start <= other.start
+            and other.end <= end
+            and other.speaks_for
+            and other.kind != "person"
+            and self.kind_of(other.speaks_for) in ("state", "international_organization")
+            and not self._placed(folded, other.start)
+        ]
+        last_role = list(self.rules.roles.finditer(window))[-1]
+        owned = rx.match(r"\s+(?:of|at|for|with)\s+(?:an?|the)\s+([\w'-]+)", window[last_role.end() :])
+        if (
+            owned
+            and owned.group(1) not in self.rules.titles
+            and not any(m.start == start + last_role.end() + owned.start(1) for m in acting)
+        ):
+            # "chairman of an exporters' association in Lima", "head of the programme at a think
+            # tank" (not "minister of the interior", "chairman of the AU Commission")
+            return None
+        if acting:
+            return acting[0].speaks_for
         # The role stands right beside the name (a title before it, or an apposition after it).
         roles = self.rules.roles.pattern
-        if re.search(rf"(?:{roles})[\s,]*$", window) or re.match(rf"\s*(?:\w+\s+){{0,2}}(?:{roles})", window):
+        words = window.split()
+        while (
+            words
+            and words[-1].strip(".,") in self.rules.titles
+            and not self.rules.roles.fullmatch(words[-1].strip(".,"))
+        ):
+            words.pop()  # "the coup leader, Colonel ...": a mere title between the role and the name
+        # "its ambassador to the organization, Ana Ruiz": where the role is exercised may follow it.
+        near = " ".join(words)
+        place = rx.search(r"\s+(?:to|at|in)\s+(?:the\s+)?[\w' -]{1,40}?[\s,]*$", near)
+        if place and not self.rules.roles.search(place.group()):
+            near = near[: place.start()]
+        if rx.search(rf"(?:{roles})[\s,]*$", near) or rx.match(rf"\s*(?:\w+\s+){{0,2}}(?:{roles})", window):
             return "unknown"
         return None
+
+    def _placed(self, folded: str, at: int) -> bool:
+        """The name at `at` is where the role is exercised or a thing's owner, not whom it speaks for:
+        "ambassador to the OAS", "a session of the OAS council" (not "minister of Chile", "a
+        spokesperson for the OAS")."""
+        words = rx.findall(r"[\w'-]+", folded[max(0, at - 40) : at])
+        while words and words[-1] in ("the", "a", "an", "its", "their"):
+            words.pop()
+        if not words or (words[-1] not in self.rules.object_prepositions and words[-1] != "of"):
+            return False
+        if words[-1] in ("of", "for") and len(words) >= 2 and self.rules.roles.fullmatch(words[-2]):
+            return False
+        return True
 
     def _mention(self, text, folded, start, end, payload) -> Mention | None:
         former = bool(self.rules.former_markers.search(folded[max(0, start - 40) : start].split(",")[-1]))
@@ -507,6 +599,9 @@ class Resolver:
             kind = "other_organization"  # "Ecuadorian Association of ...": national, not international
         ref = self._new_actor(name, kind, country)
         mention = Mention(start, end, ref, kind, "organization", country)
+        if kind == "government_body" and self.rules.former_markers.search(folded[start:end]):
+            mention.former = True  # "the Peruvian Congress": a legislature speaks for no state
+            return mention
         if kind == "international_organization":
             mention.speaks_for = ref
         elif kind == "government_body" and country:
@@ -548,16 +643,34 @@ class Resolver:
         if start >= end:
             return []
         if self.guess_kind(folded[start:end]) != "person":
+            # "Chief Cabinet Secretary Hiroshi Tanabe": a person after a word of office, even where
+            # the office has a body's word in it.
+            offices = [m for m in rx.finditer(r"[\w-]+", folded[start:end]) if m.group() in _OFFICE_WORDS]
+            if offices:
+                name_start = self._skip_prefix(text, folded, start + offices[-1].end(), end)
+                if (
+                    2 <= len(folded[name_start:end].split()) <= 4
+                    and self.guess_kind(folded[name_start:end]) == "person"
+                ):
+                    return [(name_start, end)]
             return [(start, end)]
         start = self._skip_prefix(text, folded, start, end)
+        # "Territorial Administration Minister Paul Etoundi", "Solicitor General Teodoro Agcaoili":
+        # the name follows the last word of office in the run.
+        for office in reversed(list(rx.finditer(r"[\w-]+", folded[start:end]))):
+            if office.group() in _OFFICE_WORDS and start + office.end() < end:
+                start = self._skip_prefix(text, folded, start + office.end(), end)
+                break
         pieces = []
         cursor = start
-        for m in re.finditer(r"\s+(?:of|on|for|and|of\s+the|for\s+the)\s+", folded[start:end]):
+        for m in rx.finditer(r"\s+(?:of|on|for|and|of\s+the|for\s+the)\s+", folded[start:end]):
             pieces.append((cursor, start + m.start()))
             cursor = start + m.end()
         pieces.append((cursor, end))
         result = []
         for s, e in pieces:
+            # "Water and Energy Minister Tadesse Worku": the titles of the piece after a connector.
+            s = self._skip_prefix(text, folded, s, e)
             words = folded[s:e].split()
             if not words or any(w.strip(".") in self.rules.not_actor_words for w in words):
                 continue
@@ -569,7 +682,7 @@ class Resolver:
     def _skip_prefix(self, text, folded, start, end, skip=None) -> int:
         skip = skip if skip is not None else self.rules.function_words | self.rules.titles
         while start < end:
-            m = re.match(r"[\w\-'.]+", folded[start:end])
+            m = rx.match(r"[\w\-'.]+", folded[start:end])
             if not m:
                 start += 1
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import rx
 from .text import fold
 
 # Small words left out of an acronym: "Organization of American States" -> OAS.
@@ -30,7 +31,7 @@ def is_acronym(name: str) -> bool:
 
 def initials(name: str) -> str:
     """ "Collective Security Treaty Organization" -> "CSTO"; hyphenated words count once."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", name) if w.lower() not in _SKIPPED_IN_INITIALS]
+    words = [w for w in rx.findall(r"[^\W\d_][\w'-]*", name) if w.lower() not in _SKIPPED_IN_INITIALS]
     return "".join(w[0].upper() for w in words)
 
 

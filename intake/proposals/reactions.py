@@ -18,24 +18,25 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from . import rx
 from .dates import MONTHS, find_dates, nearest
-from .document import Document
+from .document import _AUX_TAIL, Document
 from .rules import ReactionPattern
 from .text import Sentence, trim
 from .types import REACTING_KINDS as REACTING
 from .types import ActorRef, ProposedDate
 
-_PASSIVE_AGENT = re.compile(r"^\s+(?:\w+\s+){0,2}?by\b")
+_PASSIVE_AGENT = re.compile(r"^[\s,]+(?:\w+\s+){0,2}?by\b")
 _WITH_CLAUSE = re.compile(r"[\s,]*with\s+")
 # Asking someone to undo the act: "called on Freedonia to release the crew" (aimed at whoever is
 # named), "called for the immediate release of the passengers" (aimed at whoever holds them).
 _DEMAND_OF = re.compile(
-    r"\bto\s+(?:\w+ly\s+)?(?:release|free|withdraw|pull\s+back|stop|halt|end|cease|respect|return|reverse|"
-    r"lift|apologi[sz]e|compensate|hand\s+over|leave)\b"
+    r"\bto\s+(?:\w+ly\s+)?(?:release|free|withdraw|pull\s+back|stop|halt|end|cease|respect|return(?!\s+to\b)|"
+    r"reverse|lift|apologi[sz]e|compensate|hand\s+over|leave|reopen|reconsider|rescind|revoke|restore|reinstate)\b"
 )
 _DEMAND_FOR = re.compile(
     r"\b(?:called\s+for|calls\s+for|calling\s+for|demanded|demands|demanding|urged|urges)\s+\"?\s*(?:the\s+|an?\s+)?"
-    r"(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:release|withdrawal|return|end|halt|reversal)\b"
+    r"(?:[\w-]+\s+(?:and\s+)?){0,3}?(?<!\bto\s)(?<!\bto\s\s)(?:release|withdrawal|return|end|halt|reversal)\b"
 )
 _YEAR = re.compile(
     r"(?:\b(?P<month>january|february|march|april|may|june|july|august|september|october|november"
@@ -45,6 +46,11 @@ _COMPARED = re.compile(
     r"(?:\b(?:first|worst|biggest|largest|highest|lowest|sharpest|deepest|most|least|last|only)\b[^.;]{0,60}"
     r"\bsince|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)(?:\s+in)?)\s+(?:\w+\s+)?$"
 )
+_SILENT = re.compile(
+    r"\b(?:(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?(?:commented|comment|said|responded|respond|reacted)|"
+    r"declined\s+to\s+comment|said\s+nothing|no\s+comment|not\s+(?:commented|responded)|yet\s+to\s+(?:comment|respond))\b"
+)
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _RECENT = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|this\s+week|"
     r"last\s+week|this\s+month)\b"
@@ -56,6 +62,25 @@ _FUTURE = re.compile(
 # "... summoned Freedonia's ambassador and lodged a protest": the second verb shares the first's subject.
 _COORDINATED_VERB = re.compile(r"[a-z]\s+and\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?[a-z]+ing\b[^,]*$")
+_ASKED_TO = re.compile(
+    r"\b(?:asked|asks|asking|urged|urges|urging|called\s+on|calls\s+on|calling\s+on|requested|requests|"
+    r"requesting|invited|invites|inviting|pressed|presses|pressing|encouraged|encourages|encouraging)\s+"
+    r"(?:the\s+)?$"
+)
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|stated|announced|noted|told|insists|insist|contends|claims|maintains)\b"
+)
+# What was said has begun: a verb of its own or "that" stands between the verb of saying and a date.
+_REPORTED = re.compile(
+    r"\b(?:that|[a-z]{3,}ed|was|were|had|has|have|is|are|took|came|went|fell|began|left|made|held|met|"
+    r"struck|shot|sent|hit|ran|will|would)\b"
+)
+# "which led Mexico to cut off relations": the one led acts.
+_CAUSED = re.compile(
+    r"\b(?:led|leads|prompted|prompts|forced|forces|pushed|pushes|drove|drives|caused|causes|compelled|"
+    r"moved|spurred)\s+(?:the\s+)?$"
+)
+_MODAL_BEFORE = re.compile(r"\b(?:would|will|could|might|may|shall|should|to|'d|'ll)\s+(?:\w+\s+){0,2}$")
 # "... filed a complaint to denounce ...": a verb in a purpose clause is part of the action before it.
 _PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+(?:\w+ly\s+)?$")
 
@@ -73,6 +98,8 @@ class FoundReaction:
     trigger: tuple[int, int]
     only_if_alone: bool = False
     with_other_kinds: bool = False
+    last_resort: bool = False
+    precaution: bool = False  # "as a precaution": neutral, whatever the actor's other steps say
     # States the reaction is aimed at ("recalled its ambassador to Peru", "summoned Russia's envoy"):
     # for guessing who started the crisis (crisis.py).
     targets: tuple[ActorRef, ...] = ()
@@ -87,7 +114,8 @@ class FoundReaction:
 class ReactionFinder:
     def __init__(self, doc: Document):
         self.doc = doc
-        self.text, self.folded = doc.text, doc.folded
+        # Patterns read the text with its quotation marks blanked (document.py `plain`).
+        self.text, self.folded = doc.text, doc.plain
         self.rules = doc.rules
         self.resolver = doc.resolver
         self.published = doc.published
@@ -108,8 +136,16 @@ class ReactionFinder:
     def find(self) -> list[FoundReaction]:
         found: list[FoundReaction] = []
         reference = self._reference_date()
+        # An undated article that tells its news by weekday ("on Friday") tells older events by year:
+        # a sentence dated only by a year or a month is background ("In February 2023, Moldova closed
+        # its airspace").
+        by_weekday = reference is None and any(
+            not self.doc.in_quote(m.start()) for m in _WEEKDAY.finditer(self.folded)
+        )
         for sentence in self.doc.sentences:
             if reference is not None and self._background(sentence, reference):
+                continue
+            if by_weekday and self._background(sentence, None):
                 continue
             found.extend(self.in_sentence(sentence))
         return found
@@ -125,7 +161,7 @@ class ReactionFinder:
         ]
         return max(dated) if dated else None
 
-    def _background(self, sentence: Sentence, reference: datetime.date) -> bool:
+    def _background(self, sentence: Sentence, reference: datetime.date | None) -> bool:
         """A sentence about an earlier crisis: it names a year (or month and year) more than six
         months before the article, outside asides and quotes, and nothing recent ("The dispute
         echoes a row in November 2013, when Sylvania recalled its ambassador")."""
@@ -142,14 +178,17 @@ class ReactionFinder:
                 when = datetime.date(year, month, 1)
             except ValueError:
                 continue
-            if (reference - when).days > 183:
+            if reference is None or (reference - when).days > 183:
                 old = True
             else:
                 return False
         if not old:
             return False
         recent = find_dates(self.text, self.folded, sentence.start, sentence.end, self.published)
-        if any(d.date.precision == "day" and abs((reference - d.date.value).days) <= 183 for d in recent):
+        if any(
+            d.date.precision == "day" and (reference is None or abs((reference - d.date.value).days) <= 183)
+            for d in recent
+        ):
             return False
         return not _RECENT.search(window)
 
@@ -160,7 +199,7 @@ class ReactionFinder:
             s_start + m.end() for m in self.rules.clause_breaks.finditer(folded)
         ]
         mention_ends = {m.end for m in self.doc.mentions_in(s_start, s_end)}
-        for m in re.finditer(r",\s+and\s+", folded):
+        for m in rx.finditer(r",\s+and\s+", folded):
             # ", and Sylvania later referred ...": a new clause, unless a list of names goes on
             # ("Chile, Peru, and Bolivia").
             if s_start + m.start() not in mention_ends:
@@ -171,13 +210,21 @@ class ReactionFinder:
             for match in pattern.regex.finditer(folded):
                 t_start, t_end = s_start + match.start(), s_start + match.end()
                 named_agent = "agent" in pattern.regex.groupindex and match.group("agent") is not None
-                if self.doc.in_quote(t_start):
+                if self.doc.in_quote(t_start) and not self.doc.reported_in_quote(t_start):
                     continue
                 if not named_agent and any(a < t_end and t_start < b for a, b in triggers):
                     continue
                 clause_start = max([b for b in breaks if b <= t_start] + [s_start])
                 clause_end = min([b for b in breaks if b >= t_end] + [s_end])
                 if self._blocked(clause_start, t_start, t_end, clause_end, pattern.conditional_ok):
+                    continue
+                if pattern.last_resort and (
+                    any(cue.regex.search(self.folded[t_end:clause_end]) for cue in self.rules.hypotheticals)
+                    or not self._subject_right_before(clause_start, t_start)
+                    or self._silent_before(sentence)
+                ):
+                    # "X said it would condemn the raid if ...": a hypothetical, no position yet;
+                    # "... included Chile and Peru, diplomats said": the diplomats' words.
                     continue
                 if named_agent:
                     actors = self._named(s_start + match.start("agent"), s_start + match.end("agent"))
@@ -190,26 +237,53 @@ class ReactionFinder:
                     actors = [a for a in actors if a not in earlier]
                 if not actors:
                     continue
+                targets = [t for t in self._targets(t_start, t_end, clause_end) if aimed]
+                if pattern.needs_target and not targets:
+                    continue
                 triggers.append((t_start, t_end))
                 # The date must stand in the verb's clause: "condemned on Tuesday, and it drew
                 # criticism a day later" gives the criticism no date.
-                dates = self._dates(clause_start, clause_end, t_start) if not named_agent else []
+                # (Not for an actor named after the verb: "met on Friday at Chile's request" does not
+                # date Chile's request.)
+                agent_first = named_agent and (
+                    match.start("agent") == match.start() or pattern.dated_by_clause
+                )
+                dates = (
+                    self._dates(clause_start, clause_end, t_start, t_end)
+                    if not named_agent or agent_first
+                    else []
+                )
                 stance = (
                     pattern.stance
                     if pattern.stance != "cues"
                     else self.stance_from_cues(clause_start, clause_end)
                 )
+                precaution = pattern.kind == "other" and any(
+                    cue.regex.search(self.folded[s_start:s_end]) for cue in self.rules.precautions
+                )
+                if precaution:
+                    stance = "neutral"  # "closed its border with Chad 'as a precaution'"
                 after_verb = self.folded[t_start:clause_end]
                 demand = (
                     "for" if _DEMAND_FOR.search(after_verb) else "of" if _DEMAND_OF.search(after_verb) else ""
                 )
+                kind, code = pattern.kind, pattern.cameo_code
+                if pattern.last_resort:
+                    # "Chile said the raid was a violation of international law": words that denounce
+                    # the act, as in an official's quote (rules.yaml statement_reactions).
+                    for cue in self.rules.statement_reactions:
+                        if cue.regex.search(self.folded[t_end:clause_end]) and not self.negated_in_quote(
+                            t_end, clause_end, cue.regex
+                        ):
+                            kind, stance, code = cue.kind, cue.stance, cue.cameo_code
+                            break
                 for actor in actors:
                     results.append(
                         FoundReaction(
                             actor=actor,
-                            kind=pattern.kind,
+                            kind=kind,
                             stance=stance,
-                            cameo_code=pattern.cameo_code,
+                            cameo_code=code,
                             excerpt=trim(self.text, s_start, s_end),
                             date=nearest(dates, t_start),
                             certainty=self.certainty(s_start, s_end),
@@ -217,28 +291,63 @@ class ReactionFinder:
                             trigger=(t_start, t_end),
                             only_if_alone=pattern.only_if_alone,
                             with_other_kinds=pattern.with_other_kinds,
+                            last_resort=pattern.last_resort,
+                            precaution=precaution,
                             aimed_at_initiator_kind=pattern.aimed_at_initiator_kind,
                             named_after=self._first_state(t_start, clause_end),
                             demand=demand,
-                            targets=tuple(
-                                t for t in self._targets(t_start, t_end, clause_end) if aimed and t != actor
-                            ),
+                            targets=tuple(t for t in targets if t != actor),
                         )
                     )
         return _one_per_actor_and_kind(results)
 
-    def _dates(self, clause_start: int, clause_end: int, t_start: int):
+    def _dates(self, clause_start: int, clause_end: int, t_start: int, t_end: int):
         """Dates of the verb's clause, without those of an aside ("Berlin, as in 2020, offered ...")
         and those of a future event the verb announces ("said on Monday that the council would meet
         on Friday": Monday)."""
         found = []
+        speech = _SPEECH.search(self.folded, t_start, t_end)
         for date in find_dates(self.text, self.folded, clause_start, clause_end, self.published):
             if self.doc.in_aside(date.start, keep=t_start):
                 continue
+            if (
+                speech
+                and date.start > speech.end()
+                and _REPORTED.search(self.folded, speech.end(), date.start)
+            ):
+                continue  # "Sylvania says a drone crashed on Wednesday": the crash's date, not the words
             if date.start > t_start and _FUTURE.search(self.folded[clause_start : date.start]):
                 continue
             found.append(date)
         return found
+
+    def _silent_before(self, sentence: Sentence) -> bool:
+        """The sentence before, in the same paragraph, says someone has not commented: what follows
+        ("A spokesperson said the secretary-general was travelling") explains the silence."""
+        if sentence.index == 0:
+            return False
+        previous = self.doc.sentences[sentence.index - 1]
+        return previous.paragraph == sentence.paragraph and bool(
+            _SILENT.search(self.folded, previous.start, previous.end)
+        )
+
+    def _subject_right_before(self, clause_start: int, t_start: int) -> bool:
+        """An actor's name, a pronoun or "and" (a second verb of the same subject) stands right before
+        the verb, auxiliaries, adverbs and asides aside."""
+        before = _AUX_TAIL.sub("", self.doc.without_asides(clause_start, t_start, keep=t_start)).rstrip(" ,")
+        if rx.search(r"(?:^|\b)(?:it|they|and|also)$", before) or not before:
+            return True
+        owner = rx.search(
+            rf"(?:'s?\s+|\s+)(?:[\w-]+\s+){{0,2}}?(?:{self.rules.state_nouns.pattern})$", before
+        )
+        ends = {clause_start + len(before)}
+        if owner:
+            ends.add(
+                clause_start + owner.start()
+            )  # "Chile's foreign minister said", "the Chilean government said"
+        if any(m.end in ends for m in self.doc.mentions_in(clause_start, t_start)):
+            return True
+        return self.doc.subject_anaphor(clause_start, t_start) is not None
 
     def _first_state(self, start: int, end: int) -> ActorRef | None:
         for mention in self.doc.mentions:
@@ -271,14 +380,14 @@ class ReactionFinder:
         for mention in sorted(named, key=lambda m: m.start):
             before = self.folded[max(start, mention.start - 20) : mention.start]
             after = self.folded[mention.end : mention.end + 40]
-            if re.search(r"\b(?:stand|stands|stood|standing|solidarity)\s+(?:firmly\s+)?with\s+$", before):
+            if rx.search(r"\b(?:stand|stands|stood|standing|solidarity)\s+(?:firmly\s+)?with\s+$", before):
                 continue  # "stood with Kuwait": the side taken, not the one blamed
             if not (
-                re.search(
+                rx.search(
                     r"\b(?:to|from|with|against|called\s+on|calling\s+on|calls\s+on)\s+(?:the\s+)?$", before
                 )
-                or re.match(rf"(?:'s?)?\s+(?:[\w-]+\s+)?(?:{aimed})\b", after)
-                or re.fullmatch(r"\s*(?:the\s+)?", self.folded[verb_end : mention.start])
+                or rx.match(rf"(?:'s?)?\s+(?:[\w-]+\s+)?(?:{aimed})\b", after)
+                or rx.fullmatch(r"\s*(?:the\s+)?", self.folded[verb_end : mention.start])
             ):
                 continue
             if mention.ref not in found:
@@ -289,8 +398,12 @@ class ReactionFinder:
         before = self.doc.without_asides(clause_start, t_start, keep=t_start)
         if any(n.regex.search(before) for n in self.rules.negations):
             return True
+        # A condition after the verb ("would sever ties if ...") makes it hypothetical only when the
+        # verb is not a fact already: after a modal or "to" ("published coordinates that, if
+        # accurate, ..." leaves "condemned" a fact).
+        open_verb = bool(_MODAL_BEFORE.search(before))
         for cue in self.rules.hypotheticals:
-            if conditional_ok and cue.scope == "after":
+            if cue.scope == "after" and (conditional_ok or not open_verb):
                 continue
             window = (
                 before + self.folded[t_start:t_end]
@@ -308,7 +421,7 @@ class ReactionFinder:
             agent_start = t_end
         else:
             passive = _PASSIVE_AGENT.match(self.folded[t_end:clause_end])
-            if passive and re.search(
+            if passive and rx.search(
                 r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", self.folded[clause_start:t_start]
             ):
                 agent_start = t_end + passive.end()
@@ -331,11 +444,36 @@ class ReactionFinder:
                 group = [subject] if subject is not None else []
             else:
                 group = self.doc.group_before(clause_start, t_start)
+            asking = (
+                _ASKED_TO.search(self.folded[clause_start : group[0].start])
+                if group and rx.fullmatch(r"\s+to\s+", self.folded[group[-1].end : t_start])
+                else None
+            )
+            if asking:
+                # "asked the OIC to convene a meeting": the OIC is asked; the one asking acts.
+                return self._actors(
+                    pattern, sentence, clause_start, clause_start + asking.start(), t_end, clause_end
+                )
+            if (
+                not subject_first
+                and group
+                and _PURPOSE.search(self.folded[clause_start:t_start])
+                and not _CAUSED.search(self.folded[clause_start : group[0].start])
+            ):
+                # "Chile's president phoned his Freedonian counterpart to demand ...": the verb of
+                # a purpose clause has the clause's subject, not the object before "to".
+                subject = self.doc.clause_subject(clause_start, t_start)
+                group = [subject] if subject is not None else group
+                subject_first = True
             near = self.doc.subject_anaphor(clause_start, t_start) if not subject_first else None
             if near is not None and (not self._refs(group) or near[0] > group[-1].end):
                 group = [near[1]]  # "Senegal went further. On Monday it recalled ..."
             if not self._refs(group):
-                pointed = self.doc.anaphor_at(clause_start, t_start)
+                # "It recalled ...", "His ministry said ... asking the council to convene ...": a
+                # pronoun or a possessive subject opening the clause.
+                pointed = self.doc.anaphor_at(clause_start, t_start) or self.doc.clause_subject(
+                    clause_start, t_start, pronouns_only=True
+                )
                 group = [pointed] if pointed is not None else []
         return self._refs(group)
 
@@ -401,6 +539,8 @@ class ReactionFinder:
 
 
 def _one_per_actor_and_kind(results: list[FoundReaction]) -> list[FoundReaction]:
+    others = {r.actor.key for r in results if not r.last_resort}
+    results = [r for r in results if not r.last_resort or r.actor.key not in others]
     kept: list[FoundReaction] = []
     seen: set[tuple[str, str]] = set()
     # Two patterns of one kind for one actor: the one whose verb comes first speaks for the sentence.
@@ -409,6 +549,14 @@ def _one_per_actor_and_kind(results: list[FoundReaction]) -> list[FoundReaction]
         if key not in seen:
             seen.add(key)
             kept.append(result)
+    # "summoned the ambassador and lodged a protest": the protest is delivered at the summons, one
+    # step (`other`), not a condemnation of its own.
+    summoned = {r.actor.key for r in kept if r.kind == "other" and r.cameo_code == "114"}
+    kept = [
+        r
+        for r in kept
+        if not (r.kind == "condemnation" and r.cameo_code == "114" and r.actor.key in summoned)
+    ]
     by_actor: dict[str, int] = {}
     for result in kept:
         if not result.only_if_alone:

@@ -45,6 +45,13 @@ class ReactionPattern:
     name: str  # "condemnation#2": for tests and for ReactionProposal.rule
     examples: tuple[Example, ...] = ()
     not_examples: tuple[str, ...] = ()
+    # Proposed only when a state is named right after the verb ("backed Belgrade", not "backed
+    # the idea of talks").
+    needs_target: bool = False
+    # Proposed only when no other pattern gives the actor anything in the sentence (a plain "X said").
+    last_resort: bool = False
+    # The reaction of an `agent` named after the verb is dated by the verb's clause.
+    dated_by_clause: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,8 @@ class Cue:
 class Rules:
     reactions: tuple[ReactionPattern, ...]
     stance_cues: tuple[Cue, ...]
+    # A step taken "as a precaution" (a border closed during a coup next door) takes no side.
+    precautions: tuple[Cue, ...]
     statement_reactions: tuple[Cue, ...]
     attribution_verbs: re.Pattern
     according_to: re.Pattern
@@ -81,6 +90,9 @@ class Rules:
     country_aliases: dict[str, tuple[str, ...]]
     not_countries: tuple[str, ...]
     capital_aliases: dict[str, tuple[str, ...]]
+    # A short name two states share ("Congo"): ISO code -> the fuller names and capitals that, named
+    # in the article, say which state it means.
+    ambiguous_country_names: dict[str, dict[str, tuple[str, ...]]]
     not_capitals: tuple[str, ...]
     not_states: tuple[str, ...]
     organizations: tuple[Organization, ...]
@@ -129,6 +141,9 @@ class Rules:
                         only_if_alone=bool(entry.get("only_if_alone", False)),
                         conditional_ok=bool(entry.get("conditional_ok", False)),
                         with_other_kinds=bool(entry.get("with_other_kinds", False)),
+                        needs_target=bool(entry.get("needs_target", False)),
+                        last_resort=bool(entry.get("last_resort", False)),
+                        dated_by_clause=bool(entry.get("dated_by_clause", False)),
                         aimed_at_initiator_kind=(
                             reader.choice(entry, "if_aimed_at_initiator", REACTION_KINDS, at)
                             if "if_aimed_at_initiator" in entry
@@ -168,9 +183,11 @@ class Rules:
         anaphora.sort(key=lambda item: len(item[0]), reverse=True)
         kind_words = reader.section(data, "kind_words", dict)
         aliases = reader.section(data, "country_aliases", dict)
+        ambiguous = reader.section(data, "ambiguous_country_names", dict)
         return cls(
             reactions=tuple(reactions),
             stance_cues=stance_cues,
+            precautions=reader.cues(data, "precautions"),
             statement_reactions=statement_reactions,
             attribution_verbs=_words(reader.words(attribution, "verbs", "attribution")),
             according_to=re.compile(
@@ -202,6 +219,15 @@ class Rules:
             capital_aliases={
                 str(code).upper(): tuple(str(n) for n in names or [])
                 for code, names in reader.section(data, "capital_aliases", dict).items()
+            },
+            ambiguous_country_names={
+                str(name): {
+                    str(code).upper(): tuple(str(c) for c in clues or [])
+                    for code, clues in reader.section(
+                        ambiguous, str(name), dict, "ambiguous_country_names"
+                    ).items()
+                }
+                for name in reader.section(data, "ambiguous_country_names", dict)
             },
             not_capitals=tuple(reader.words(data, "not_capitals")),
             not_states=tuple(w.upper() for w in reader.words(data, "not_states")),
@@ -315,6 +341,11 @@ class _Reader:
         found = []
         for i, entry in enumerate(self.section(data, "organizations", list)):
             where = f"organizations[{i}]"
+            unknown = sorted(str(key) for key in entry if key not in ("name", "aliases", "kind"))
+            if unknown:
+                # {name: Educational, Scientific and Cultural Organization} reads "Scientific and
+                # Cultural Organization" as a key of its own: a name with a comma must be quoted.
+                self.fail(where, f"unknown key {unknown[0]!r} (quote a name that holds a comma)")
             name = entry.get("name")
             if not isinstance(name, str) or not name.strip():
                 self.fail(where, "missing name")

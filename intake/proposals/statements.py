@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import rx
 from .document import STRONG_VERBS as _STRONG
 from .document import Document
 from .mentions import Mention
@@ -26,6 +27,10 @@ from .text import Quote, Sentence, trim
 from .types import ActorRef
 
 _NOT_A_SUBJECT = re.compile(r"(?:and|but|or|that|which|while|as|because|if|when|although|though)\b")
+_CLOSING_SOURCE = re.compile(
+    r",\s+(?P<np>[^,\"]{1,60}(?:,\s+[^,\"]{1,60},)?)\s+(?P<verb>said|told\s+reporters|told\s+journalists|added|wrote)"
+    r"\b[^,\"]{0,60}[.!?]?\s*$"
+)
 _PASSIVE = re.compile(r"\b(?:been|being|be|was|were|is|are|get|got)\s+$")
 
 SPEAKING_KINDS = (
@@ -92,10 +97,13 @@ class Attribution:
 
     def np_speaker(self, start: int, end: int) -> Mention | None:
         """The speaker a phrase names: its pronoun's antecedent, or its subject group."""
+        group = self.doc.subject_group(start, end)
+        if any(m.kind == "person" for m in group):
+            return self.pick(group)  # "government spokesperson Claudine Uwase": the person, not "government"
         pointed = self.doc.anaphor_at(start, end)
         if pointed is not None:
             return pointed
-        return self.pick(self.doc.subject_group(start, end))
+        return self.pick(group)
 
     # -- the rules -------------------------------------------------------------------------------
     def attribute(self, quotes: list[Quote]) -> list[Attributed]:
@@ -111,7 +119,7 @@ class Attribution:
                 nxt = self.sentences[last.index + 1]
                 if (
                     nxt.paragraph == last.paragraph
-                    and re.match(
+                    and rx.match(
                         rf"\s*(?:[a-z]\w*\s+){{0,4}}(?:{self.verb.pattern})\b",
                         self.folded[nxt.start : nxt.end],
                     )
@@ -209,6 +217,14 @@ class Attribution:
                 speaker = self.np_speaker(np_start, np_end)
                 if speaker:
                     return speaker, "after", base + m.start("verb")
+        # '... "firmly condemns the coup" and calls for ..., his spokesperson, Julien Moreau, told
+        # reporters': a source closing the sentence is the source of its quotes.
+        m = _CLOSING_SOURCE.search(after)
+        if m and '"' not in after:
+            np_start, np_end = base + m.start("np"), base + m.end("np")
+            speaker = self.np_speaker(np_start, np_end)
+            if speaker is not None and speaker.kind == "person":
+                return speaker, "after", base + m.start("verb")
         return None
 
     def _before(self, quote, quotes, sentence):
@@ -230,7 +246,20 @@ class Attribution:
             clause_start = region_start
             for m in self.rules.clause_breaks.finditer(self.folded[region_start:verb_at]):
                 clause_start = region_start + m.end()
-            speaker = self._subject_of(clause_start, verb_at) or self.np_speaker(region_start, verb_at)
+            if (
+                verb.group().endswith("ing")
+                and rx.search(r",\s*$", self.folded[clause_start:verb_at])
+                and rx.search(r"\b[a-z]{3,}ed\b", self.folded[clause_start:verb_at])
+            ):
+                # "The GCC backed Morocco, calling in a statement for ...": the clause's subject.
+                speaker = self.doc.clause_subject(clause_start, verb_at)
+                if speaker is not None and speaker.kind not in SPEAKING_KINDS:
+                    speaker = None
+            else:
+                speaker = None
+            speaker = (
+                speaker or self._subject_of(clause_start, verb_at) or self.np_speaker(region_start, verb_at)
+            )
             if speaker is not None:
                 candidates.append((verb.group(), speaker, verb_at))
         if not candidates:
@@ -269,7 +298,7 @@ class Attribution:
         for mention in reversed(self.doc.mentions_in(start, end)):
             tail = self.folded[mention.end : end]
             # "The French foreign ministry "deplored" ...", "Russia's embassy "regretted" ..."
-            if tail and not re.fullmatch(rf"(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})", tail):
+            if tail and not rx.fullmatch(rf"(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})", tail):
                 break
             if mention.kind in SPEAKING_KINDS and not self.doc.is_object(mention, start):
                 return mention, "subject", end

@@ -51,3 +51,41 @@ def test_state_from_the_x_government(directory):
     assert [(r.actor.key, r.kind) for r in proposals.reactions] == [
         ("mexico", "recalled_or_expelled_diplomats")
     ]
+
+
+def test_a_bare_congo_is_the_state_whose_full_name_the_article_gives(directory):
+    text = (
+        "The Democratic Republic of Congo recalled its ambassador from Sylvania on Monday. "
+        "Congo also condemned the raid."
+    )
+    found = propose(text, published=None, directory=directory)
+    countries = {a.country for a in found.new_actors if a.kind == "state"}
+    assert countries == {"CD"}
+
+
+def test_a_bare_congo_near_brazzaville_is_the_republic_of_the_congo(directory):
+    text = "Congo condemned the raid in a statement issued in Brazzaville."
+    found = propose(text, published=None, directory=directory)
+    assert {a.country for a in found.new_actors if a.kind == "state"} == {"CG"}
+
+
+def test_kosovo_is_a_state_with_its_user_assigned_code(directory):
+    found = propose("Kosovo closed the Jarinje crossing on Thursday.", published=None, directory=directory)
+    assert [(a.name, a.country) for a in found.new_actors] == [("Kosovo", "XK")]
+
+
+def test_a_un_body_with_a_name_of_its_own_is_its_own_organization(directory):
+    text = (
+        "The UN Assistance Mission in Freedonia (UNAMF) said it had received "
+        '"credible reports" of casualties. '
+        "The UN Security Council met on Friday."
+    )
+    found = propose(text, published=None, directory=directory)
+    [reaction] = found.reactions
+    [new] = found.new_actors
+    assert reaction.actor.new == new.key
+    assert (new.name, new.kind, new.aliases) == (
+        "UN Assistance Mission in Freedonia",
+        "international_organization",
+        ["UNAMF"],
+    )

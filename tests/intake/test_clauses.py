@@ -62,9 +62,22 @@ def test_chile_s_government_is_no_pronoun(directory):
 
 
 def test_second_verb_after_and_shares_the_first_verbs_subject(directory):
-    text = "Its foreign ministry summoned Freedonia's ambassador and lodged a protest."
+    text = "Its foreign ministry summoned Freedonia's ambassador and closed two border crossings."
     found = propose("Sylvania answered within a day. " + text, published=None, directory=directory).reactions
-    assert {(r.actor.key, r.kind) for r in found} == {("sylvania", "other"), ("sylvania", "condemnation")}
+    assert {(r.actor.key, r.kind) for r in found} == {("sylvania", "other")}
+    assert len(found[0].excerpts) == 1
+
+
+def test_protest_delivered_at_a_summons_is_part_of_it(directory):
+    text = "Sylvania summoned Freedonia's ambassador on Monday and lodged a formal protest."
+    found = propose(text, published=None, directory=directory).reactions
+    assert {(r.actor.key, r.kind) for r in found} == {("sylvania", "other")}
+
+
+def test_protest_on_its_own_is_a_condemnation(directory):
+    text = "Sylvania lodged a strong protest with the Freedonian ambassador on Monday."
+    found = propose(text, published=None, directory=directory).reactions
+    assert {(r.actor.key, r.kind) for r in found} == {("sylvania", "condemnation")}
 
 
 def test_participle_after_a_comma_has_the_clauses_subject(directory):
@@ -138,3 +151,63 @@ def test_a_claim_with_no_state_right_before_it_is_nobodys(directory):
 def test_a_year_used_as_a_yardstick_is_no_background(directory):
     text = "Chile condemned the raid, the worst incident between the two neighbours since 2019."
     assert keys(text, directory, published=datetime.date(2025, 3, 12)) == {("chile", "condemnation")}
+
+
+def test_a_government_in_a_capital_is_that_capitals_state(directory):
+    text = "On Monday the administration in Lima condemned the strikes as a violation of its sovereignty."
+    assert keys(text, directory) == {("peru", "condemnation")}
+
+
+def test_an_embassy_in_a_capital_keeps_its_own_state(directory):
+    text = 'The US embassy in Lima was blunter, calling the detentions "unjustified".'
+    assert keys(text, directory) == {("united-states", "condemnation")}
+
+
+def test_the_organization_asked_to_convene_a_meeting_is_not_the_one_asking(directory):
+    text = (
+        "On Wednesday Chile went a step further. The acting foreign minister, in a letter seen by this "
+        "newspaper, asked the OAS to convene an emergency meeting of its permanent council."
+    )
+    assert keys(text, directory) == {("chile", "call_for_meeting")}
+
+
+def test_her_ministry_is_the_ministry_of_the_state_she_speaks_for(directory):
+    text = (
+        '"We have asked the council to act," Chilean Foreign Minister Ana Ruiz told reporters. His '
+        "ministry said on Wednesday that she had sent a letter asking the OAS to convene an urgent session."
+    )
+    assert keys(text, directory) == {("chile", "call_for_meeting")}
+
+
+def test_the_council_said_in_a_communique_is_the_councils_statement(directory):
+    text = (
+        "The OAS Permanent Council met on Thursday. Sylvania was suspended from all activities "
+        '"until order is restored", the council said in a communique.'
+    )
+    assert ("oas", "statement") in keys(text, directory) or ("oas", "other") in keys(text, directory)
+    assert not any(actor == "sylvania" for actor, _ in keys(text, directory))
+
+
+def test_a_clause_after_a_comma_is_no_aside_of_the_name_before_it(directory):
+    text = (
+        "Chile has declared Peru's defence attache, Colonel Ana Ruiz, persona non grata and given her 48 "
+        "hours to leave the country, the Chilean foreign ministry said on Thursday."
+    )
+    assert keys(text, directory) == {("chile", "recalled_or_expelled_diplomats")}
+
+
+def test_an_undated_article_told_by_weekdays_dates_older_events_by_year(directory):
+    text = (
+        "Sylvania expelled a Freedonian diplomat on Friday after drone debris was found.\n\n"
+        "In February 2023, Chile briefly closed its airspace after a balloon was spotted."
+    )
+    assert keys(text, directory) == {("sylvania", "recalled_or_expelled_diplomats")}
+
+
+def test_an_apposition_closing_the_sentence_does_not_date_it_to_the_past(directory):
+    text = (
+        "Chile condemned the seizure on Monday. Chile has also requested an emergency meeting of the "
+        "Andean Talks Forum, the format set up after the 2008 war."
+    )
+    found = keys(text, directory, published=datetime.date(2025, 6, 1))
+    assert ("chile", "call_for_meeting") in found

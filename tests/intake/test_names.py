@@ -141,3 +141,24 @@ def test_a_state_acting_as_a_blocs_chair_speaks_for_the_bloc(directory):
     )
     found = {(r.actor.key, r.kind) for r in propose(text, published=None, directory=directory).reactions}
     assert ("oas", "call_for_meeting") in found and ("chile", "call_for_meeting") not in found
+
+
+def test_the_foreign_ministries_of_a_list_of_states_are_those_states(directory):
+    text = "The foreign ministries of Chile, Peru and the Netherlands issued statements condemning the raid."
+    found = propose(text, published=None, directory=directory).reactions
+    assert {r.actor.key for r in found} == {"chile", "peru", "new:netherlands"}
+
+
+def test_an_organizations_statement_is_the_organization_speaking(directory):
+    text = 'The OAS\'s statement, when it finally came, urged "both sides" to show restraint.'
+    found = propose(text, published=None, directory=directory).reactions
+    assert [(r.actor.key, r.kind) for r in found] == [("oas", "statement")]
+
+
+def test_the_chairman_of_an_association_speaks_for_no_state(directory):
+    text = (
+        "Chile condemned the seizure. "
+        '"Freight costs will rise," said Ana Ruiz, chairman of an exporters\' association in Lima.'
+    )
+    [s] = propose(text, published=None, directory=directory).statements
+    assert s.on_behalf_of is None

@@ -145,3 +145,163 @@ def test_first_name_alone_is_the_person_named_in_full_before(directory):
     text = 'Ratna Sari, Peru\'s foreign minister, spoke on Monday. Ratna said the talks were "over".'
     first = statements(text, directory)[0]
     assert first.speaker.key == "new:ratna-sari"
+
+
+def test_its_minister_speaks_for_the_state_its_points_back_to(directory):
+    text = (
+        "Peru, whose ports lie between Chile and Freedonia, was more careful. Its trade minister, Ana "
+        'Ruiz, urged both neighbours to talk and asked Chile to share its data "so that ships can plan."'
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "peru")
+
+
+def test_official_after_a_sentence_of_their_state_speaks_for_it(directory):
+    text = (
+        "Freedonia seized the ferry on Monday.\n\n"
+        "Chile offered on Wednesday to host talks. "
+        '"We can offer a table to both sides," foreign ministry spokesperson Ana Ruiz said.'
+    )
+    [s] = statements(text, directory)
+    assert s.on_behalf_of.key == "chile"
+
+
+def test_the_object_of_an_officials_verb_is_not_their_state(directory):
+    text = (
+        "Freedonia seized the ferry on Monday.\n\n"
+        'Foreign Minister Ana Ruiz urged Chile to "show restraint" after talks in the capital.'
+    )
+    [s] = statements(text, directory)
+    assert s.on_behalf_of.key == "freedonia"
+
+
+def test_a_ministry_named_in_full_is_no_pronoun(directory):
+    text = (
+        "Freedonia says the crew was fishing illegally.\n\n"
+        "The Department of Foreign Affairs of Chile summoned the Freedonian ambassador. "
+        '"This is a kidnapping," Foreign Secretary Ana Ruiz told reporters.'
+    )
+    [s] = statements(text, directory)
+    assert s.on_behalf_of.key == "chile"
+
+
+def test_he_said_points_back_to_a_person_named_as_an_object(directory):
+    text = (
+        "Freedonia's account came from Ivo Brandt, an adviser to the president, who spoke on Sunday. "
+        '"These men crossed our border with weapons," he said.'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:ivo-brandt"
+
+
+def test_a_title_after_the_comma_leaves_the_role_before_it(directory):
+    text = (
+        "Peru's minister of territorial administration, Colonel Ana Ruiz, said the governments "
+        '"respect the sovereign choice" of the Freedonian people.'
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "peru")
+
+
+def test_portfolio_words_before_minister_are_no_part_of_the_name(directory):
+    text = (
+        '"We cannot pay for this," Chilean Development Minister Ana Ruiz said. '
+        '"It will not reduce a drop," according to Water and Energy Minister Ivo Brandt of Peru.'
+    )
+    found = statements(text, directory)
+    assert [(s.speaker.key, s.on_behalf_of.key) for s in found] == [
+        ("new:ana-ruiz", "chile"),
+        ("new:ivo-brandt", "peru"),
+    ]
+
+
+def test_an_official_is_not_of_the_state_whose_forces_the_article_opens_on(directory):
+    text = (
+        "When Freedonian coast guard officers boarded the Sylvanian ship on Sunday, they did more than "
+        "arrest its crew.\n\n"
+        "Sylvania's response was swift. Sylvania recalled its ambassador on Monday.\n\n"
+        '"This is a grave breach of the law of the sea," Chief Cabinet Secretary Ana Ruiz told reporters.'
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "sylvania")
+
+
+def test_an_official_in_a_wire_report_speaks_for_the_state_it_leads_with(directory):
+    text = (
+        "Sylvania recalled its ambassador from Freedonia on Thursday.\n\n"
+        "Freedonia says the dredger had no permit to work in its waters.\n\n"
+        '"Our crew were doing lawful work," Foreign Minister Ana Ruiz told reporters.'
+    )
+    [s] = statements(text, directory)
+    assert s.on_behalf_of.key == "sylvania"
+
+
+def test_a_source_closing_the_sentence_is_the_speaker_of_its_quote(directory):
+    text = (
+        'The OAS secretary general "firmly condemns the seizure" and calls for the release of the crew, '
+        "his spokesperson, Ana Ruiz, told reporters on Wednesday."
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "oas")
+
+
+def test_a_named_spokesperson_is_the_speaker_not_the_government_before_the_name(directory):
+    text = '"Freedonia had nothing to do with this," said government spokesperson Ana Ruiz of Freedonia.'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:ana-ruiz"
+
+
+def test_an_ambassador_to_an_organization_speaks_for_their_own_state(directory):
+    text = (
+        "Chile has requested an urgent session of the OAS permanent council, its ambassador to the "
+        'organization, Ana Ruiz, said. "We cannot wait," she said.'
+    )
+    found = statements(text, directory)
+    assert [(s.speaker.key, s.on_behalf_of.key) for s in found] == [("new:ana-ruiz", "chile")]
+
+
+def test_the_state_whose_ambassador_is_expelled_is_no_source(directory):
+    text = (
+        "Chile on Tuesday declared Peru's ambassador persona non grata.\n\n"
+        'The foreign ministry said the envoy had held "unauthorised meetings" in the north.'
+    )
+    [s] = statements(text, directory)
+    assert s.on_behalf_of.key == "chile"
+
+
+def test_an_unnamed_spokesman_speaks_for_the_state_just_named(directory):
+    text = (
+        "Chile says the boats were fishing without licences. A coast guard spokesman told local "
+        'television the crews would be "dealt with according to law."'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "chile"
+
+
+def test_a_spokesman_for_a_named_organization_is_no_pronoun(directory):
+    text = 'Chile condemned the raid. A spokesman for the OAS said it was "following events closely."'
+    [s] = statements(text, directory)
+    assert s.on_behalf_of.key == "oas"
+
+
+def test_a_participle_after_a_main_clause_has_the_clauses_subject_as_speaker(directory):
+    text = 'The OAS backed Sylvania, calling in a statement on Tuesday for "respect for its sovereignty".'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "oas"
+
+
+def test_an_unnamed_spokesperson_may_speak_for_an_organization(directory):
+    text = (
+        'The OAS "deplores" the new barriers, a spokesperson said on Monday, and "calls on Freedonia to '
+        'reverse these steps."'
+    )
+    assert {s.speaker.key for s in statements(text, directory)} == {"oas"}
+
+
+def test_its_ministry_is_the_states_even_when_a_person_of_it_is_the_sentences_source(directory):
+    text = (
+        "The Chilean government has done what small states do. Its foreign ministry protested, calling the "
+        'move "creeping annexation", and Foreign Minister Ana Ruiz asked observers to document the line.'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:foreign-ministry-of-chile"

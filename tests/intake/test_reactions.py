@@ -1,5 +1,7 @@
 """Reactions of states and international organizations."""
 
+import datetime
+
 from intake.proposals import propose
 
 
@@ -85,3 +87,141 @@ def test_excerpts_are_verbatim(directory):
     for reaction in reactions(text, directory):
         for excerpt in reaction.excerpts:
             assert text[excerpt.start : excerpt.end] == excerpt.text
+
+
+def test_partial_quote_inside_the_reporters_sentence_does_not_hide_the_verb(directory):
+    text = 'Chile said it stood "in full solidarity" with Sylvania after the seizure.'
+    found = reactions(text, directory)
+    assert [(r.actor.key, r.kind, r.stance) for r in found] == [("chile", "statement", "condemns")]
+
+
+def test_verb_quoted_right_after_its_subject_is_the_reporters(directory):
+    text = 'The OAS secretary general had already "strongly condemned" the seizure of the ferry.'
+    assert keys(reactions(text, directory)) == {("oas", "condemnation")}
+
+
+def test_one_quoted_word_is_a_scare_quote_not_a_reaction(directory):
+    text = 'Chile, which Peru has "scolded" in the past, said nothing about the seizure.'
+    assert reactions(text, directory) == []
+
+
+def test_a_condition_inside_a_later_clause_leaves_a_past_verb_a_fact(directory):
+    text = (
+        "Chile condemned the seizure and published coordinates that, if accurate, place the boat in "
+        "Chilean waters."
+    )
+    assert keys(reactions(text, directory)) == {("chile", "condemnation")}
+
+
+def test_a_condition_after_a_modal_verb_is_hypothetical(directory):
+    assert reactions("Chile said it would condemn the seizure if the crew were harmed.", directory) == []
+
+
+def test_an_officials_words_calling_the_act_an_abduction_are_a_condemnation(directory):
+    text = '"It is an abduction at sea," Chilean Foreign Minister Ana Ruiz said.'
+    assert keys(reactions(text, directory)) == {("chile", "condemnation")}
+
+
+def test_an_attack_in_general_words_is_no_condemnation(directory):
+    text = (
+        'Chile stood by Sylvania. "An attack on one of us concerns us all," Chilean Foreign Minister '
+        "Ana Ruiz said."
+    )
+    assert keys(reactions(text, directory)) == {("chile", "statement")}
+
+
+def test_an_organization_saying_anything_is_a_statement_when_it_does_nothing_else(directory):
+    text = (
+        "The OAS said its observers had stepped up patrols in the area. "
+        "Chile said it had recalled its ambassador. Peru has said nothing."
+    )
+    assert keys(reactions(text, directory)) == {
+        ("oas", "statement"),
+        ("chile", "recalled_or_expelled_diplomats"),
+    }
+
+
+def test_a_date_inside_what_was_said_does_not_date_the_words(directory):
+    text = "Sylvania says a drone launched from Freedonia crashed into a village on Wednesday."
+    [found] = [
+        r
+        for r in reactions(text, directory, published=datetime.date(2025, 11, 21))
+        if r.actor.key == "sylvania"
+    ]
+    assert found.date.value is None
+
+
+def test_a_date_right_after_the_verb_of_saying_dates_the_words(directory):
+    text = "Chile's foreign minister said at a briefing on Wednesday that the seizure was illegal."
+    [found] = reactions(text, directory, published=datetime.date(2025, 11, 21))
+    assert found.date.value == datetime.date(2025, 11, 19)
+
+
+RAID = "Freedonian police stormed the Sylvanian consulate on Monday. "
+
+
+def test_wire_phrasings_of_common_reactions(directory):
+    cases = {
+        "Chile joined Peru in condemning the raid.": {("chile", "condemnation"), ("peru", "condemnation")},
+        "Peru echoed that criticism on Tuesday.": {("peru", "condemnation")},
+        "The raid was widely condemned, including by Chile and Peru.": {
+            ("chile", "condemnation"),
+            ("peru", "condemnation"),
+        },
+        "Chile said the raid was a violation of international law.": {("chile", "condemnation")},
+        "Chile said the raid was not a violation of anything.": {("chile", "statement")},
+        "Sylvania has withdrawn its ambassador.": {("sylvania", "recalled_or_expelled_diplomats")},
+        "Brazil is sending an envoy to mediate.": {("brazil", "other")},
+        "Bolivia reiterated its call for dialogue.": {("bolivia", "statement")},
+        "Chile's president phoned his Freedonian counterpart to demand the release of the consul.": {
+            ("chile", "statement")
+        },
+    }
+    for sentence, expected in cases.items():
+        found = reactions(RAID + sentence, directory)
+        assert {(r.actor.key, r.kind) for r in found if r.actor.key != "freedonia"} == expected, sentence
+
+
+def test_the_state_led_to_act_acts(directory):
+    text = (
+        "Freedonia's president authorised a raid on the embassy, which led Chile to cut off diplomatic "
+        "relations."
+    )
+    assert keys(reactions(text, directory)) == {("chile", "severed_ties")}
+
+
+def test_opposition_former_officials_and_legislatures_are_no_state(directory):
+    for sentence in (
+        "Chile's opposition leader condemned the raid.",
+        "Peru's former foreign minister condemned the raid.",
+        "Peru's Congress passed a motion condemning the raid.",
+        "The Peruvian Congress condemned the raid.",
+        "Chile has so far refrained from criticising the raid.",
+    ):
+        found = reactions(RAID + sentence, directory)
+        assert [r for r in found if r.actor.key != "freedonia"] == [], sentence
+
+
+def test_envoys_recalled_or_expelled_in_the_passive(directory):
+    cases = {
+        "Chile's ambassador to Freedonia, Ana Ruiz, was recalled on Monday.": "chile",
+        "Freedonia's ambassador was expelled by Peru.": "peru",
+    }
+    for sentence, actor in cases.items():
+        found = reactions(RAID + sentence, directory)
+        assert (actor, "recalled_or_expelled_diplomats") in keys(found), sentence
+
+
+def test_words_explaining_a_silence_are_no_statement(directory):
+    text = "The OAS has not commented so far. A spokesperson said the secretary-general was travelling."
+    assert reactions(text, directory) == []
+
+
+def test_asking_for_consultations_and_statements_of_support(directory):
+    text = (
+        RAID
+        + 'Sylvanian officials said Sylvania had asked the OAS for "urgent consultations". Chile and Peru '
+        "issued separate statements of support for Sylvania."
+    )
+    found = keys(reactions(text, directory))
+    assert {("sylvania", "call_for_meeting"), ("chile", "statement"), ("peru", "statement")} <= found

@@ -52,6 +52,14 @@ def test_negation_and_hypothetical_examples_propose_nothing(cue, directory):
         assert propose(example.text, published=None, directory=directory).reactions == []
 
 
+@pytest.mark.parametrize("cue", RULES.precautions, ids=lambda c: c.regex.pattern[:30])
+def test_precaution_examples_make_a_step_neutral(cue, directory):
+    for example in cue.examples:
+        assert cue.regex.search(example.text.lower()), example.text
+        stances = {r.stance for r in propose(example.text, published=None, directory=directory).reactions}
+        assert stances == {"neutral"}, example.text
+
+
 def test_stance_cue_examples_match():
     for cue in [*RULES.stance_cues, *RULES.statement_reactions]:
         for example in cue.examples:
@@ -101,3 +109,15 @@ def test_an_organization_needs_a_name():
     data["organizations"] = [{"aliases": ["XYZ"]}]
     with pytest.raises(RulesError, match=r"organizations\[0\].*missing name"):
         Rules.from_dict(data)
+
+
+def test_an_organization_name_with_an_unquoted_comma_is_refused(tmp_path):
+    text = DEFAULT_RULES_PATH.read_text(encoding="utf-8").replace(
+        "organizations:\n",
+        "organizations:\n  - {name: Bank of Trade, Finance and Ports, aliases: [BTFP]}\n",
+        1,
+    )
+    path = tmp_path / "rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RulesError, match=r"organizations\[0\].*quote a name"):
+        Rules.load(path)
