@@ -1,0 +1,248 @@
+"""Verbatim checks of excerpts and quotes against a source's archived text (README "Archived texts").
+
+Every write path uses this one module: ``Citation.clean()`` (so the admin forms and ``load_seeds``),
+the statement quote check in events, the text services in ``sources.services`` and
+``verify_citations``. Matching ignores only typography (``core.text.Typographic``); a stored offset
+pair always indexes the archived text itself: ``text[start:end]`` is the excerpt as the source prints it.
+
+This module reads records only through their attributes and relations, so models.py can use it.
+"""
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from rapidfuzz import fuzz
+
+from core.text import Typographic, normalise_quote
+
+# How much of the nearest passage an error message quotes, and of the context around a passage.
+PASSAGE_LIMIT = 300
+CONTEXT_LIMIT = 400
+
+
+# --- the text itself --------------------------------------------------------------------------------
+
+def clean_text(value: str | bytes) -> str:
+    """The text as it will be archived, or a ValidationError saying why it cannot be.
+
+    Bytes (an uploaded file) must be UTF-8. The stored form has Unicode NFC and ``\\n`` line endings
+    (a browser sends a textarea with ``\\r\\n``; the same article must give the same hash however it
+    arrived), without a byte-order mark. Empty, binary (NUL bytes, not UTF-8) and over-size texts
+    (``SOURCE_TEXT_MAX_BYTES``) are refused.
+    """
+    limit = settings.SOURCE_TEXT_MAX_BYTES
+    if isinstance(value, bytes):
+        if len(value) > limit:
+            raise _too_large(len(value), limit)
+        if b"\x00" in value:
+            raise ValidationError("The file contains null bytes: it is a binary file, not plain text. "
+                                  "Save the article as a UTF-8 .txt file.", code="binary")
+        try:
+            value = value.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValidationError(f"The file is not UTF-8 text (undecodable byte at position {exc.start}). "
+                                  "Save the article as a UTF-8 .txt file.", code="binary") from exc
+    if "\x00" in value:
+        raise ValidationError("The text contains null characters: it is binary data, not plain text.",
+                              code="binary")
+    value = unicodedata.normalize("NFC", canonical_newlines(value.removeprefix("\ufeff")))
+    if not value.strip():
+        raise ValidationError("The text is empty.", code="empty")
+    size = len(value.encode("utf-8"))
+    if size > limit:
+        raise _too_large(size, limit)
+    return value
+
+
+def canonical_newlines(value: str) -> str:
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _too_large(size, limit):
+    return ValidationError(f"The text is {size:,} bytes; the limit is {limit:,} bytes "
+                           "(setting SOURCE_TEXT_MAX_BYTES).", code="too_large")
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def archived_text(source):
+    """The source's SourceText, or None when it has none (the lookup is cached on ``source``)."""
+    if source is None or source.pk is None:
+        return None
+    try:
+        return source.archived_text
+    except ObjectDoesNotExist:
+        return None
+
+
+# --- finding a passage ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Found:
+    start: int  # offsets in the original text
+    end: int
+    occurrence: int  # 1 = first
+    count: int  # occurrences in the text
+
+
+@dataclass(frozen=True)
+class Nearest:
+    start: int
+    end: int
+    score: float  # 0-100, rapidfuzz's partial ratio
+
+
+def typographic(text) -> Typographic:
+    """The normal form of a text: a SourceText (cached on it) or a plain string."""
+    if isinstance(text, Typographic):
+        return text
+    if isinstance(text, str):
+        return Typographic(text)
+    return text.typographic
+
+
+def occurrences(text, needle: str) -> list[tuple[int, int]]:
+    """Every (start, end) in the original text where ``needle`` stands, typography aside."""
+    typo, normal = typographic(text), normalise_quote(needle)
+    if not normal:
+        return []
+    spans, i = [], typo.normal.find(normal)
+    while i != -1:
+        spans.append(typo.original_span(i, i + len(normal)))
+        i = typo.normal.find(normal, i + 1)
+    return spans
+
+
+def matches_at(text, needle: str, start: int | None, end: int | None) -> bool:
+    """Whether ``text[start:end]`` is ``needle``, typography aside (stored offsets still good)."""
+    if start is None or end is None:
+        return False
+    original = typographic(text).original
+    return (0 <= start < end <= len(original)
+            and normalise_quote(original[start:end]) == normalise_quote(needle))
+
+
+def locate(text, needle: str, *, what: str = "excerpt", where: str = "the archived text",
+           occurrence: int | None = None, keep: tuple | None = None) -> Found:
+    """Where ``needle`` stands in ``text``, or a ValidationError naming the nearest passage.
+
+    ``occurrence`` (1-based) picks one of several; otherwise ``keep`` (the stored offsets) is kept
+    when it is still an occurrence, else the first occurrence is taken.
+    """
+    if not normalise_quote(needle):
+        raise ValidationError(f"The {what} is empty.", code="empty")
+    spans = occurrences(text, needle)
+    if not spans:
+        raise ValidationError(not_found_message(text, needle, what=what, where=where), code="not_found")
+    if occurrence is not None:
+        if not 1 <= occurrence <= len(spans):
+            raise ValidationError(f"The {what} occurs {_times(len(spans))} in {where}; there is no "
+                                  f"occurrence {occurrence}.", code="no_such_occurrence")
+        index = occurrence - 1
+    elif keep is not None and tuple(keep) in spans:
+        index = spans.index(tuple(keep))
+    else:
+        index = 0
+    start, end = spans[index]
+    return Found(start, end, index + 1, len(spans))
+
+
+def _times(n):
+    return "once" if n == 1 else f"{n} times"
+
+
+def nearest(text, needle: str) -> Nearest | None:
+    """The passage of ``text`` most like ``needle`` (rapidfuzz partial ratio), widened to whole words."""
+    typo, normal = typographic(text), normalise_quote(needle)
+    if not normal or not typo.normal:
+        return None
+    alignment = fuzz.partial_ratio_alignment(normal, typo.normal)
+    if alignment.dest_end <= alignment.dest_start:
+        return None
+    start, end = typo.original_span(alignment.dest_start, alignment.dest_end)
+    original = typo.original
+    while start > 0 and not original[start - 1].isspace():
+        start -= 1
+    while end < len(original) and not original[end].isspace():
+        end += 1
+    return Nearest(start, end, alignment.score)
+
+
+def not_found_message(text, needle: str, *, what: str, where: str, near: Nearest | None = None) -> str:
+    near = near or nearest(text, needle)
+    message = f"The {what} is not in {where} (typography aside, every word and mark must match)."
+    if near is None:
+        return message
+    return f"{message} Nearest passage: {passage_quote(text, near)}"
+
+
+def passage_quote(text, near: Nearest) -> str:
+    """“…passage…” (characters a–b, n% similar), shortened to PASSAGE_LIMIT characters."""
+    passage = typographic(text).original[near.start:near.end]
+    passage = " ".join(passage.split())
+    if len(passage) > PASSAGE_LIMIT:
+        passage = passage[:PASSAGE_LIMIT - 1].rstrip() + "…"
+    return f"“{passage}” (characters {near.start}–{near.end}, {near.score:.0f}% similar)."
+
+
+# --- showing a passage in context -------------------------------------------------------------------
+
+# A sentence ends at . ! ? or … (then closing quotes or brackets) before whitespace, or at a line break.
+# Only for display: a wrong split shows a little more or less context, it never changes a check.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n\s*")
+
+
+def context(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(before, passage, after): the passage with the sentence before and the sentence after it."""
+    low, high = max(0, start - 4 * CONTEXT_LIMIT), min(len(text), end + 4 * CONTEXT_LIMIT)
+    bounds = [m.end() for m in _SENTENCE_END.finditer(text, low, high)]
+    starts = [low] + [b for b in bounds if b <= start]
+    ends = [b for b in bounds if b >= end] + [high, high]
+    # The sentence holding the passage starts at starts[-1]; the one before it at starts[-2].
+    context_start = starts[-2] if len(starts) >= 2 else low
+    context_end = ends[1]
+    before, after = text[context_start:start], text[end:context_end]
+    if len(before) > CONTEXT_LIMIT:
+        before = "…" + before[-CONTEXT_LIMIT:]
+    if len(after) > CONTEXT_LIMIT:
+        after = after[:CONTEXT_LIMIT] + "…"
+    return before.lstrip(), text[start:end], after.rstrip()
+
+
+# --- citations --------------------------------------------------------------------------------------
+
+def describe_source(source) -> str:
+    return f"the archived text of “{source}”"
+
+
+def place_excerpt(citation, *, occurrence: int | None = None) -> None:
+    """Set ``citation.excerpt_start``/``excerpt_end`` in its source's text, or raise ValidationError.
+
+    No text: both stay empty (the citation is unverified). Raises ``{"excerpt": message}`` when the
+    excerpt is not in the text, naming the nearest passage.
+    """
+    text = archived_text(citation.source)
+    if text is None:
+        citation.excerpt_start = citation.excerpt_end = None
+        return
+    keep = (citation.excerpt_start, citation.excerpt_end)
+    try:
+        found = locate(text, citation.excerpt, what="excerpt", where=describe_source(citation.source),
+                       occurrence=occurrence, keep=keep)
+    except ValidationError as exc:
+        raise ValidationError({"excerpt": exc.messages}) from exc
+    citation.excerpt_start, citation.excerpt_end = found.start, found.end
+
+
+def occurrence_of(text, needle: str, start: int | None, end: int | None) -> int | None:
+    """Which occurrence (1-based) the stored offsets point at, or None when they point at none."""
+    if start is None:
+        return None
+    spans = occurrences(text, needle)
+    return spans.index((start, end)) + 1 if (start, end) in spans else None
