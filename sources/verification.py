@@ -158,20 +158,28 @@ def _times(n):
 
 
 def nearest(text, needle: str) -> Nearest | None:
-    """The passage of ``text`` most like ``needle`` (rapidfuzz partial ratio), widened to whole words."""
+    """The passage of ``text`` most like ``needle``, in whole words.
+
+    rapidfuzz's partial-ratio alignment finds the region; its window has the needle's length, so the
+    passage's own bounds are then chosen among the word boundaries near the window's ends, by ratio.
+    """
     typo, normal = typographic(text), normalise_quote(needle)
     if not normal or not typo.normal:
         return None
     alignment = fuzz.partial_ratio_alignment(normal, typo.normal)
     if alignment.dest_end <= alignment.dest_start:
         return None
-    start, end = typo.original_span(alignment.dest_start, alignment.dest_end)
-    original = typo.original
-    while start > 0 and not original[start - 1].isspace():
-        start -= 1
-    while end < len(original) and not original[end].isspace():
-        end += 1
-    return Nearest(start, end, alignment.score)
+    haystack, slack = typo.normal, max(12, len(normal) // 4)
+    low, high = alignment.dest_start, alignment.dest_end
+    starts = [i for i in range(max(0, low - slack), min(len(haystack), low + slack) + 1)
+              if (i == 0 or haystack[i - 1] == " ") and i < len(haystack) and haystack[i] != " "]
+    ends = [j for j in range(max(1, high - slack), min(len(haystack), high + slack) + 1)
+            if (j == len(haystack) or haystack[j] == " ") and haystack[j - 1] != " "]
+    candidates = [(fuzz.ratio(normal, haystack[i:j]), i, j) for i in starts or [low] for j in ends or [high]
+                  if j > i]
+    score, low, high = max(candidates, default=(alignment.score, low, high))
+    start, end = typo.original_span(low, high)
+    return Nearest(start, end, score)
 
 
 def not_found_message(text, needle: str, *, what: str, where: str, near: Nearest | None = None) -> str:

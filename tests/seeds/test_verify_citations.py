@@ -97,3 +97,40 @@ def test_database_mode_checks_the_loaded_records(seeded, corpus_copy):
     ok, output = verify("--corpus", str(corpus_copy), "--database")
     assert not ok
     assert "events.statement hakim-red-line: quote not found verbatim" in output
+
+
+@pytest.mark.django_db
+def test_database_mode_without_a_corpus_checks_the_archived_texts_per_source(seeded_with_texts):
+    ok, output = verify("--database")
+    assert ok, output
+    assert "ap-mexico-breaks-ties-with-ecuador: 65 verified, 0 unverified, 0 broken" in output
+    assert "Archived texts: 123 verified, 0 unverified, 0 broken." in output
+
+
+@pytest.mark.django_db
+def test_database_mode_reports_a_moved_offset_and_a_source_without_text(seeded_with_texts):
+    from sources.models import Citation, SourceText
+
+    citation = Citation.objects.get(reaction__slug="nicaragua-severs-ties-with-ecuador")
+    Citation.objects.filter(pk=citation.pk).update(excerpt_start=citation.excerpt_start + 1,
+                                                   excerpt_end=citation.excerpt_end + 1)
+    resumen = "resumen-latinoamericano-assault-designed-in-washington"
+    SourceText.objects.filter(source__slug=resumen).delete()  # written around the checks
+    Citation.objects.filter(source__slug=resumen).update(excerpt_start=None, excerpt_end=None)
+    Statement.objects.filter(quote_source__slug=resumen).update(quote_source=None, quote_start=None,
+                                                                quote_end=None)
+
+    ok, output = verify("--database")
+
+    assert not ok
+    assert "ap-mexico-breaks-ties-with-ecuador: 64 verified, 0 unverified, 1 broken" in output
+    assert (f"events.reaction nicaragua-severs-ties-with-ecuador: excerpt: the stored position "
+            f"{citation.excerpt_start + 1}-{citation.excerpt_end + 1} does not hold it") in output
+    assert f"{resumen}: 0 verified, 9 unverified, 0 broken (no archived text)" in output
+    assert "1 excerpts and quotes do not match their archived texts" in output
+
+
+def test_without_corpus_or_database_the_command_says_what_to_give():
+    ok, output = verify()
+    assert not ok
+    assert "Give --corpus DIR" in output
