@@ -6,6 +6,7 @@ Every excerpt is checked against its source's archived text by ``Citation.clean(
 goes through ``sources.services.set_text``, which refuses a text that would break a citation.
 """
 
+import re
 import unicodedata
 
 from django import forms
@@ -22,18 +23,20 @@ from sources.choices import TextOrigin
 from sources.models import Citation, Source
 
 UNVERIFIED = "Unverified: the source has no archived text."
+_SPACES = re.compile(r"\s+")
 
 
 # --- showing a passage ------------------------------------------------------------------------------
 
 def passage_html(text, start, end, *, what="excerpt"):
     """The passage highlighted within the sentence before and after it, and where it stands."""
-    before, passage, after = verification.context(text.text, start, end)
+    # Line breaks and runs of spaces read as one space here, as HTML shows them anyway.
+    before, passage, after = (_SPACES.sub(" ", part) for part in verification.context(text.text, start, end))
     return format_html(
         '<div class="archived-passage" style="max-width:48em;white-space:normal;line-height:1.5">'
         '{}<mark>{}</mark>{}</div>'
         '<div class="help archived-offsets">Verified: the {} is characters {}–{} of the archived text.</div>',
-        before + (" " if before else ""), passage, (" " if after else "") + after, what, start, end)
+        before, passage, after, what, start, end)
 
 
 def unverified_html(message=UNVERIFIED):

@@ -38,6 +38,8 @@ def clean_text(value: str | bytes) -> str:
     if isinstance(value, bytes):
         if len(value) > limit:
             raise _too_large(len(value), limit)
+        if value.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise ValidationError("The file is UTF-16 text; save it as UTF-8 plain text.", code="binary")
         if b"\x00" in value:
             raise ValidationError("The file contains null bytes: it is a binary file, not plain text. "
                                   "Save the article as a UTF-8 .txt file.", code="binary")
