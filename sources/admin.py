@@ -33,7 +33,7 @@ def passage_html(text, start, end, *, what="excerpt"):
     # Line breaks and runs of spaces read as one space here, as HTML shows them anyway.
     before, passage, after = (_SPACES.sub(" ", part) for part in verification.context(text.text, start, end))
     return format_html(
-        '<div class="archived-passage" style="max-width:48em;white-space:normal;line-height:1.5">'
+        '<div class="archived-passage" style="min-width:26em;max-width:48em;line-height:1.5">'
         '{}<mark>{}</mark>{}</div>'
         '<div class="help archived-offsets">Verified: the {} is characters {}–{} of the archived text.</div>',
         before, passage, after, what, start, end)
@@ -66,6 +66,7 @@ class CitationForm(forms.ModelForm):
     class Meta:
         model = Citation
         fields = ["source", "excerpt"]
+        widgets = {"excerpt": forms.Textarea(attrs={"rows": 4, "cols": 44})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -283,8 +284,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 class StandaloneCitationForm(CitationForm):
-    class Meta:
-        model = Citation
+    class Meta(CitationForm.Meta):
         fields = ["source", "excerpt", "reaction", "statement", "event"]
 
     def clean(self):
