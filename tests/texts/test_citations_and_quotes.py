@@ -185,3 +185,17 @@ def test_a_text_edit_moves_the_quote_with_the_text(source):
     archive(source, edited)
     statement.refresh_from_db()
     assert edited[statement.quote_start:statement.quote_end] == "We will not accept this"
+
+
+def test_a_mirror_syncing_with_updated_after_sees_offsets_a_new_text_gave(api_client):
+    from django.utils import timezone
+
+    source = SourceFactory()
+    citation = cite("Sylvania called the decision regrettable", source)
+    since = timezone.now()
+    archive(source)
+    changed = api_client.get("/api/reactions/", {"updated_after": since.isoformat()}).json()["results"]
+    assert [r["slug"] for r in changed] == [citation.reaction.slug]
+    assert changed[0]["citations"][0]["verified"] is True
+    sources = api_client.get("/api/sources/", {"updated_after": since.isoformat()}).json()["results"]
+    assert [(s["slug"], s["has_text"]) for s in sources] == [(source.slug, True)]
