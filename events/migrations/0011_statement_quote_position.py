@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('actors', '0001_initial'),
-        ('events', '0007_reaction_actor_status_date_index'),
+        ('events', '0010_plover_indexes'),
         ('sources', '0002_seedrecord'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
