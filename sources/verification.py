@@ -8,11 +8,13 @@ pair always indexes the archived text itself: ``text[start:end]`` is the excerpt
 This module reads records only through their attributes and relations, so models.py can use it.
 """
 
+import functools
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
 
+import pysbd
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from rapidfuzz import fuzz
@@ -203,26 +205,54 @@ def passage_quote(text, near: Nearest) -> str:
 
 # --- showing a passage in context -------------------------------------------------------------------
 
-# A sentence ends at . ! ? or … (then closing quotes or brackets) before whitespace, or at a line break.
-# Only for display: a wrong split shows a little more or less context, it never changes a check.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n\s*")
+# Sentences by pysbd (rule-based, offline; the article intake segments with it too), inside paragraphs
+# (blank-line separated) so a headline without a full stop stays apart from the first paragraph. Only
+# for display: a wrong split shows a little more or less context, it never changes a check.
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
+
+
+@functools.cache
+def _segmenter():
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def _sentences(text: str, low: int, high: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text[low:high]``, in order, without surrounding whitespace."""
+    spans = []
+    for paragraph in _PARAGRAPH.finditer(text, low, high):
+        base, chunk, cursor = paragraph.start(), paragraph.group(), 0
+        for piece in _segmenter().segment(chunk):
+            # Re-anchored on the text itself, so a span pysbd got wrong cannot shift the context.
+            found = piece.start if chunk[piece.start:piece.end] == piece.sent \
+                else chunk.find(piece.sent, cursor)
+            if found < 0:
+                continue
+            cursor = found + len(piece.sent)
+            start, end = base + found, base + cursor
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.append((start, end))
+    return spans
 
 
 def context(text: str, start: int, end: int) -> tuple[str, str, str]:
     """(before, passage, after): the passage with the sentence before and the sentence after it."""
     low, high = max(0, start - 4 * CONTEXT_LIMIT), min(len(text), end + 4 * CONTEXT_LIMIT)
-    bounds = [m.end() for m in _SENTENCE_END.finditer(text, low, high)]
-    starts = [low] + [b for b in bounds if b <= start]
-    ends = [b for b in bounds if b >= end] + [high, high]
-    # The sentence holding the passage starts at starts[-1]; the one before it at starts[-2].
-    context_start = starts[-2] if len(starts) >= 2 else low
-    context_end = ends[1]
+    sentences = _sentences(text, low, high)
+    first = max((i for i, (s, _) in enumerate(sentences) if s <= start), default=None)
+    last = max((i for i, (s, _) in enumerate(sentences) if s < end), default=None)
+    context_start = sentences[max(first - 1, 0)][0] if first is not None else low
+    context_end = sentences[min(last + 1, len(sentences) - 1)][1] if last is not None else high
+    context_start, context_end = min(context_start, start), max(context_end, end)
     before, after = text[context_start:start], text[end:context_end]
     if len(before) > CONTEXT_LIMIT:
         before = "…" + before[-CONTEXT_LIMIT:]
     if len(after) > CONTEXT_LIMIT:
         after = after[:CONTEXT_LIMIT] + "…"
-    return before.lstrip(), text[start:end], after.rstrip()
+    return before, text[start:end], after
 
 
 # --- citations --------------------------------------------------------------------------------------

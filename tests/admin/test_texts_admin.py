@@ -61,7 +61,8 @@ def test_a_reaction_citing_a_passage_of_the_article_is_saved_with_its_position(s
     assert f"characters {citation.excerpt_start}–{citation.excerpt_end} of the archived text" in html
     # In context: the sentence before it and the one after.
     before, after = html.split(f"<mark>{IN_TEXT}</mark>")
-    assert before.endswith('line-height:1.5">This is totally outside the norm.” ')
+    assert before.endswith('line-height:1.5">“I am very worried because they could kill him. There is no '
+                           'basis to do this. This is totally outside the norm.” ')
     assert after.startswith(", calling Ecuador’s actions “unusual” and “reprehensible” in a press release. "
                             "On Saturday, Glas was taken by armored vehicle")
 

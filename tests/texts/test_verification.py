@@ -94,3 +94,17 @@ def test_context_stops_at_the_start_and_end_of_the_text():
     before, _, after = verification.context(ARTICLE, last.start, last.end)
     assert before.endswith("Sylvania protested again, louder.\n\nTalks are ")
     assert after == ""
+
+
+def test_an_abbreviation_does_not_cut_the_sentence_before_short():
+    text = "The envoy met U.S. officials on Monday. Freedonia then recalled him. Talks resumed in May."
+    found = verification.locate(text, "Freedonia then recalled him.")
+    before, _, after = verification.context(text, found.start, found.end)
+    assert (before, after) == ("The envoy met U.S. officials on Monday. ", " Talks resumed in May.")
+
+
+def test_a_headline_without_a_full_stop_is_a_sentence_of_its_own():
+    text = "Freedonia recalls envoy\n\nFREEDONIA CITY — The government recalled its envoy. He left today."
+    found = verification.locate(text, "He left today.")
+    before, _, after = verification.context(text, found.start, found.end)
+    assert (before, after) == ("FREEDONIA CITY — The government recalled its envoy. ", "")
