@@ -171,30 +171,36 @@ class SourceForm(forms.ModelForm):
                                   "(setting SOURCE_TEXT_MAX_BYTES).", code="too_large")
         return upload
 
+    def _incoming_text(self, data):
+        """(text, form field, default origin) the curator gave, None when the text is left alone, or a
+        ValidationError saying why it cannot be archived."""
+        upload = data.get("text_file")
+        if upload:
+            return verification.clean_text(upload.read()), "text_file", TextOrigin.UPLOADED_FILE
+        if "text" not in self.changed_data:
+            return None
+        raw = data.get("text") or ""
+        if raw.strip():
+            return verification.clean_text(raw), "text", TextOrigin.PASTED
+        if self.archived is not None:
+            raise ValidationError("An archived text cannot be removed here: this source's citations were "
+                                  "checked against it. Replace it with the corrected text.")
+        return None
+
     def clean(self):
         data = super().clean()
-        upload, edited = data.get("text_file"), "text" in self.changed_data
-        if upload and edited:
+        upload = data.get("text_file")
+        if upload and "text" in self.changed_data:
             self.add_error("text_file", "Upload a file or edit the text, not both.")
             return data
         try:
-            if upload:
-                text, field, default_origin = verification.clean_text(upload.read()), "text_file", \
-                    TextOrigin.UPLOADED_FILE
-            elif edited:
-                field, default_origin = "text", TextOrigin.PASTED
-                if not (data.get("text") or "").strip() and self.archived is not None:
-                    raise ValidationError("An archived text cannot be removed here: this source's citations "
-                                          "were checked against it. Replace it with the corrected text.")
-                text = verification.clean_text(data.get("text") or "") if (data.get("text") or "").strip() \
-                    else None
-            else:
-                return data
+            incoming = self._incoming_text(data)
         except ValidationError as exc:
             self.add_error("text_file" if upload else "text", exc)
             return data
-        if text is None:
+        if incoming is None:
             return data
+        text, field, default_origin = incoming
         problems = services.problems_for_text(source=self.instance, text=text)
         if problems:
             self.add_error(field, ValidationError(
