@@ -41,14 +41,16 @@ OBJECTS = ["the talks", "the border deal", "the new tariffs", "the embassy's sta
 
 
 def article(size: int, rng: random.Random) -> str:
+    """Invented sentences up to ``size`` bytes of UTF-8."""
     sentences, total, n = [], 0, 0
-    while total < size:
+    while True:
         sentence = (f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} “{rng.choice(OBJECTS)}” on day {n} — "
-                    f"{rng.randint(1, 10**6)} people — in report {n}.")
-        sentences.append(sentence + ("\n\n" if n % 7 == 6 else " "))
-        total += len(sentence.encode()) + 1
+                    f"{rng.randint(1, 10**6)} people — in report {n}.") + ("\n\n" if n % 7 == 6 else " ")
+        if total + len(sentence.encode()) > size:
+            return "".join(sentences)
+        sentences.append(sentence)
+        total += len(sentence.encode())
         n += 1
-    return "".join(sentences)[:size]
 
 
 def timed(fn, repeat=5):
