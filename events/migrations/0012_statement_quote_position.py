@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('actors', '0001_initial'),
-        ('events', '0010_plover_indexes'),
+        ('events', '0011_reviewed_points_at_reviewed_triggers'),
         ('sources', '0002_seedrecord'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
