@@ -269,6 +269,17 @@ if API_MAX_QUERY_STRING > GUNICORN_LIMIT_REQUEST_LINE - 1024:
     raise ImproperlyConfigured(f"API_MAX_QUERY_STRING is at most {GUNICORN_LIMIT_REQUEST_LINE - 1024}: "
                                f"gunicorn refuses request lines over {GUNICORN_LIMIT_REQUEST_LINE} bytes.")
 
+# Archived source texts (sources.SourceText): the largest text a curator may archive, in bytes of UTF-8.
+# Emptier, binary or larger texts are refused with a form or command error.
+SOURCE_TEXT_MAX_BYTES = env.int("SOURCE_TEXT_MAX_BYTES", default=2 * 1024 * 1024)
+# A text pasted into the admin travels in the form body, which Django caps at 2.5 MB by default; leave
+# room for the largest allowed text and the rest of the form (uploaded files do not count).
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, SOURCE_TEXT_MAX_BYTES + 1024 * 1024)
+# Folder of the seed articles' texts, by each source's corpus_name (relative to the project root):
+# load_seeds archives them when it is there, verify_citations --corpus checks fixtures against it.
+# The project never contains the articles.
+CITATION_CORPUS = (BASE_DIR / env.str("CITATION_CORPUS", default="../shared/seeds")).resolve()
+
 REST_FRAMEWORK = {
     # No passwords on the API: tokens for pipelines (DRF's authtoken; failed attempts throttled per
     # address), the admin's session for staff in a browser (core/api/authentication.py).

@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 
 from core.choices import ReviewStatus
 from core.dates import DatePrecision
@@ -58,3 +59,13 @@ class DatedMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+def offsets_constraint(start: str, end: str, name: str, what: str, *also: str) -> models.CheckConstraint:
+    """Offsets into an archived text: all empty (unverified) or all set, start before end."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{f}__isnull": True for f in (start, end, *also)})
+        | Q(**{f"{f}__isnull": False for f in (start, end, *also)}, **{f"{end}__gt": F(start)}),
+        name=name,
+        violation_error_message=f"The {what} offsets are all empty or all set, the start before the end.",
+    )

@@ -5,6 +5,8 @@ Review state changes only through the two actions (core/admin.py, core/review.py
 """
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
 from django_countries.filters import CountryFilter
@@ -12,9 +14,17 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import RECORD_FIELDS, REVIEW_FIELDS, FoldedSearchMixin, ReviewActionsMixin
 from core.dates import display
+from events import quotes
 from events.models import Event, EventActor, Reaction, Statement
 from events.plover.forms import PloverCodingForm, mapping_text
-from sources.admin import EventCitationInline, ReactionCitationInline, StatementCitationInline
+from sources import verification
+from sources.admin import (
+    EventCitationInline,
+    ReactionCitationInline,
+    StatementCitationInline,
+    passage_html,
+    unverified_html,
+)
 
 
 class ReviewedAdmin(ReviewActionsMixin, FoldedSearchMixin, SimpleHistoryAdmin):
@@ -188,6 +198,30 @@ class ReactionAdmin(PloverAdminMixin, ReviewedAdmin):
         return obj.actor.country.name if obj.actor.country else "-"
 
 
+class QuoteCheckingFormSet(BaseInlineFormSet):
+    """A statement's citations, and its quote checked against the texts of the sources they cite.
+
+    Runs after every citation row is valid and before anything is saved: the quote's position is set
+    on the statement the admin then saves, or the formset shows why the quote is not in any text.
+    """
+
+    def clean(self):
+        super().clean()
+        statement = self.instance
+        if any(self.errors) or not statement.quote:
+            return
+        sources = [form.cleaned_data["source"] for form in self.forms
+                   if form.cleaned_data.get("source") is not None and not self._should_delete_form(form)]
+        try:
+            quotes.place_quote(statement, sources=sources)
+        except ValidationError as exc:
+            raise ValidationError(exc.messages) from exc
+
+
+class QuoteCheckingCitationInline(StatementCitationInline):
+    formset = QuoteCheckingFormSet
+
+
 @admin.register(Statement)
 class StatementAdmin(ReviewedAdmin):
     list_display = ["short_quote", "speaker", "on_behalf_of", "event", "when", "status", "reviewed_by"]
@@ -196,13 +230,30 @@ class StatementAdmin(ReviewedAdmin):
     search_fields = ["search_text", "slug", "speaker__search_text", "on_behalf_of__search_text",
                      "event__search_text"]
     autocomplete_fields = ["speaker", "on_behalf_of", "event"]
-    inlines = [StatementCitationInline]
+    inlines = [QuoteCheckingCitationInline]
     fieldsets = [
-        (None, {"fields": ["slug", "speaker", "on_behalf_of", "event", "quote", "context"]}),
+        (None, {"fields": ["slug", "speaker", "on_behalf_of", "event", "quote", "quote_position",
+                           "context"]}),
         ("When", {"fields": ["date", "date_precision"]}),
         _review_fieldset(),
         _record_fieldset(),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "quote_position"]
+
+    @admin.display(description="Quote in its source")
+    def quote_position(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        if obj.quote_source_id is None:
+            return unverified_html("Unverified: no source this statement cites has an archived text.")
+        text = verification.archived_text(obj.quote_source)
+        if text is None or not verification.matches_at(text, obj.quote, obj.quote_start, obj.quote_end):
+            return unverified_html("Not verified: the stored position does not hold the quote; "
+                                   "save it again.")
+        passage = passage_html(text, obj.quote_start, obj.quote_end, what="quote")
+        return format_html("In “{}”:<br>{}", obj.quote_source, passage)
 
     @admin.display(description="Quote", ordering="quote")
     def short_quote(self, obj):

@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from actors.choices import REACTING_KINDS
 from core.dates import precision_constraint
-from core.models import DatedMixin, ReviewedRecord
+from core.models import DatedMixin, ReviewedRecord, offsets_constraint
 from core.review import check_requirements
 from core.text import fold
 from events.cameo import CAMEO_CODES
@@ -113,6 +113,16 @@ class Statement(ReviewedRecord, DatedMixin):
     quote = models.TextField(help_text="Verbatim, as the source prints it, without the quote marks.")
     context = models.TextField(blank=True, help_text="Where and how it was said, in your own words.")
     event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="statements")
+    # Where the quote stands: text[quote_start:quote_end] of quote_source's archived text, a source the
+    # statement cites. Set by events.quotes.place_quote; all empty while no cited source has a text.
+    quote_source = models.ForeignKey("sources.Source", null=True, blank=True, editable=False,
+                                     on_delete=models.PROTECT, related_name="placed_quotes",
+                                     help_text="The cited source whose archived text holds the quote; "
+                                               "empty when unverified.")
+    quote_start = models.PositiveIntegerField(null=True, blank=True, editable=False,
+                                              help_text="Offset of the quote in quote_source's text.")
+    quote_end = models.PositiveIntegerField(null=True, blank=True, editable=False,
+                                            help_text="Offset just past the quote.")
     search_text = models.TextField(blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["search_text"])
@@ -132,6 +142,8 @@ class Statement(ReviewedRecord, DatedMixin):
             precision_constraint(date_field="date", precision_field="date_precision",
                                  name="statement_date_precision_matches"),
             models.CheckConstraint(condition=~Q(quote=""), name="statement_quote_not_empty"),
+            offsets_constraint("quote_start", "quote_end", "statement_quote_offsets_valid", "quote",
+                               "quote_source"),
         ]
 
     def __str__(self):

@@ -34,7 +34,8 @@ def _related(name, fields):
 def _citations(queryset):
     Citation = _related_model(queryset, "citations")
     cited = Citation.objects.select_related("source").only(
-        "excerpt", "reaction_id", "statement_id", "event_id", *_related("source", SOURCE_BRIEF))
+        "excerpt", "excerpt_start", "excerpt_end", "reaction_id", "statement_id", "event_id",
+        *_related("source", SOURCE_BRIEF))
     return Prefetch("citations", queryset=cited.order_by("id"))
 
 
@@ -57,8 +58,9 @@ class EventQuerySet(ReviewedQuerySet):
 
 class StatementQuerySet(ReviewedQuerySet):
     def for_api(self):
-        return self.select_related("speaker", "on_behalf_of", "event").only(
-            *RECORD, "quote", "context", *_related("speaker", ACTOR_BRIEF),
+        return self.select_related("speaker", "on_behalf_of", "event", "quote_source").only(
+            *RECORD, "quote", "context", "quote_start", "quote_end", "quote_source__slug",
+            *_related("speaker", ACTOR_BRIEF),
             *_related("on_behalf_of", ACTOR_BRIEF), *_related("event", EVENT_BRIEF),
         ).prefetch_related(_citations(self))
 

@@ -37,6 +37,7 @@ MODELS = [
     "actors.Actor",
     "actors.Role",
     "sources.Source",
+    "sources.SourceText",  # the archived texts, keyed by their source's slug
     "events.Event",
     "events.EventActor",
     "events.Statement",

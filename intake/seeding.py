@@ -3,6 +3,10 @@
 Fixtures use natural keys only (slugs, ISO country codes). Each record's state, including its
 citations, participants or roles, is reduced to a canonical JSON form; its SHA-256 digest is kept in
 ``SeedRecord`` so a reload can tell a curator's edit (kept) from a record still as the loader left it.
+
+The articles' texts are user data, never project files: when the citation corpus folder
+(``CITATION_CORPUS``) is there, the loader archives each source's text from it (by ``corpus_name``)
+before any citation is written, so every excerpt and quote is checked and placed as it is loaded.
 """
 
 import datetime
@@ -22,9 +26,12 @@ from django.utils import timezone
 from actors.models import Actor, Role
 from core.choices import ReviewStatus
 from core.dates import DatePrecision
-from core.text import normalise_quote
+from events import quotes
 from events.models import Event, EventActor, Reaction, Statement
+from sources import verification
+from sources.choices import TextOrigin
 from sources.models import Citation, SeedRecord, Source
+from sources.services import set_text
 
 DEFAULT_DIRECTORY = Path(settings.BASE_DIR) / "seeds"
 
@@ -87,8 +94,9 @@ class Summary:
     def lines(self):
         out = []
         for label, c in self.counts.items():
+            missing = f", {c['missing']} not in the corpus" if c["missing"] else ""
             out.append(f"{label}: {c['created']} created, {c['updated']} updated, "
-                       f"{c['unchanged']} unchanged, {c['kept']} kept curator edits")
+                       f"{c['unchanged']} unchanged, {c['kept']} kept curator edits{missing}")
         return out
 
 
@@ -250,11 +258,17 @@ def _lookup(model, slug, where, name):
         raise SeedError(f"{where}: {name} {slug!r} is not defined (earlier in the fixtures)") from exc
 
 
+def _messages(exc: ValidationError) -> str:
+    if hasattr(exc, "error_dict"):
+        return "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+    return " ".join(exc.messages)
+
+
 def _clean_save(obj, where):
     try:
         obj.full_clean()
     except ValidationError as exc:
-        raise SeedError(f"{where}: {'; '.join(f'{k}: {v}' for k, v in exc.message_dict.items())}") from exc
+        raise SeedError(f"{where}: {_messages(exc)}") from exc
     try:
         with transaction.atomic():
             obj.save()
@@ -284,6 +298,12 @@ def _apply(spec: Spec, obj, desired: dict, where: str, now) -> None:
         for source, excerpt in sorted(wanted):
             _clean_save(Citation(source=_lookup(Source, source, where, "citation source"), excerpt=excerpt,
                                  **target), f"{where}: citation {excerpt[:40]!r}")
+        if spec.model is Statement:
+            try:
+                quotes.place_quote(obj)
+            except ValidationError as exc:
+                raise SeedError(f"{where}: quote: {_messages(exc)}") from exc
+            obj.save(update_fields=quotes.QUOTE_FIELDS)
     if spec.participants:
         wanted = {tuple(p) for p in desired["participants"]}
         for p in obj.participants.select_related("actor"):
@@ -309,12 +329,60 @@ def _apply(spec: Spec, obj, desired: dict, where: str, now) -> None:
             _clean_save(Role(person=obj, organization=org, **role), f"{where}: role {role['title']!r}")
 
 
+def _attach_texts(records, corpus: Path | None, *, overwrite, summary, log) -> None:
+    """Archive each seed source's text from the corpus folder, when it is there.
+
+    A text a curator replaced (not from the seed corpus) is kept unless ``overwrite``; a changed
+    corpus file replaces a seed text only if every citation of it still matches (sources.services).
+    """
+    label = "sources.sourcetext"
+    if corpus is None:
+        return
+    if not corpus.is_dir():
+        log(f"Citation corpus {corpus} not found: sources loaded without their texts "
+            "(their citations stay unverified).")
+        return
+    for record in records:
+        name, slug = record["corpus_name"], record["slug"]
+        where = f"sources.yaml: {slug}: corpus file {name}"
+        if not name:
+            continue
+        path = corpus / name
+        if not path.is_file():
+            log(f"{where} not found in {corpus}: no text archived")
+            summary.add(label, "missing")
+            continue
+        try:
+            text = verification.clean_text(path.read_bytes())
+        except ValidationError as exc:
+            raise SeedError(f"{where}: {_messages(exc)}") from exc
+        source = Source.objects.get(slug=slug)
+        archived = verification.archived_text(source)
+        if archived is not None and archived.text == text:
+            summary.add(label, "unchanged")
+            continue
+        if archived is not None and archived.origin != TextOrigin.SEED_CORPUS and not overwrite:
+            log(f"{label} {slug}: kept the text a curator archived ({archived.get_origin_display()}); "
+                "use --overwrite to replace it with the corpus file")
+            summary.add(label, "kept")
+            continue
+        try:
+            set_text(source=source, text=text, origin=TextOrigin.SEED_CORPUS, origin_detail=name)
+        except ValidationError as exc:
+            raise SeedError(f"{where}: {_messages(exc)}") from exc
+        summary.add(label, "created" if archived is None else "updated")
+
+
 @transaction.atomic
 def load_seeds(*, directory: Path | str = DEFAULT_DIRECTORY, overwrite: bool = False,
-               log: Callable[[str], None] = lambda line: None) -> Summary:
-    """Load every fixture idempotently in one transaction, keeping curators' edits unless ``overwrite``."""
+               corpus: Path | str | None = None, log: Callable[[str], None] = lambda line: None) -> Summary:
+    """Load every fixture idempotently in one transaction, keeping curators' edits unless ``overwrite``.
+
+    ``corpus`` (default: the CITATION_CORPUS setting; "" for none) is the folder of the articles' texts.
+    """
     summary = Summary()
     now = timezone.now()
+    corpus = Path(settings.CITATION_CORPUS if corpus is None else corpus) if corpus != "" else None
     for spec, records in read_fixtures(directory=directory):
         label = _label(spec.model)
         bookkeeping = {r.key: r for r in SeedRecord.objects.filter(model=label)}
@@ -348,12 +416,18 @@ def load_seeds(*, directory: Path | str = DEFAULT_DIRECTORY, overwrite: bool = F
                 elif record.digest != wanted_digest:
                     record.digest, record.applied_at = wanted_digest, now
                     record.save(update_fields=["digest", "applied_at"])
+        if spec.model is Source:
+            _attach_texts(records, corpus, overwrite=overwrite, summary=summary, log=log)
     for line in summary.lines():
         log(line)
     return summary
 
 
 # --- citation checks --------------------------------------------------------------------------------
+#
+# Two checks, both with sources.verification's matching (the one every write path uses):
+# - against the corpus folder (``--corpus``): the fixtures (CI, no database) or the database records;
+# - against the archived texts (``--database`` alone): each citation's and quote's stored offsets.
 
 @dataclass(frozen=True)
 class Check:
@@ -366,15 +440,22 @@ class Check:
 
 
 class CorpusReader:
+    """The corpus folder's texts, read as load_seeds archives them, each in typographic form once."""
+
     def __init__(self, corpus: Path | str):
         self.corpus = Path(corpus)
         self._texts = {}
 
-    def text(self, name: str) -> str | None:
+    def text(self, name: str):
         if name not in self._texts:
             path = self.corpus / name
-            self._texts[name] = normalise_quote(path.read_text(encoding="utf-8")) if name and path.is_file() \
-                else None
+            text = None
+            if name and path.is_file():
+                try:
+                    text = verification.typographic(verification.clean_text(path.read_bytes()))
+                except ValidationError as exc:
+                    raise SeedError(f"{path}: {_messages(exc)}") from exc
+            self._texts[name] = text
         return self._texts[name]
 
 
@@ -387,8 +468,7 @@ def _failures(checks, corpus) -> list[str]:
         if missing and len(missing) == len(texts):
             failures.append(f"{check.where}: source text {', '.join(missing)} not found in {corpus}")
             continue
-        needle = normalise_quote(check.text)
-        if not any(t is not None and needle in t for _, t in texts):
+        if not any(t is not None and verification.occurrences(t, check.text) for _, t in texts):
             failures.append(f"{check.where}: {check.what} not found verbatim in "
                             f"{', '.join(n for n, _ in texts)}: {check.text!r}")
     return failures
@@ -432,3 +512,67 @@ def verify_citations(*, corpus: Path | str, database: bool = False,
     """Check every excerpt and quote against the corpus; returns (number checked, failure messages)."""
     checks = database_checks() if database else fixture_checks(directory=directory)
     return len(checks), _failures(checks, corpus)
+
+
+@dataclass
+class SourceTally:
+    """How the excerpts and quotes placed in one source's archived text stand."""
+
+    slug: str
+    has_text: bool
+    verified: int = 0
+    unverified: int = 0
+    broken: list = field(default_factory=list)  # one message per broken excerpt or quote
+
+    def line(self) -> str:
+        note = "" if self.has_text else " (no archived text)"
+        return (f"{self.slug}: {self.verified} verified, {self.unverified} unverified, "
+                f"{len(self.broken)} broken{note}")
+
+
+def _tally(tally, label, text, needle, start, end, has_offsets_without_text):
+    if text is None:
+        if has_offsets_without_text:
+            tally.broken.append(f"{label}: has a position but the source has no archived text")
+        else:
+            tally.unverified += 1
+    elif verification.matches_at(text, needle, start, end):
+        tally.verified += 1
+    elif start is None:
+        found = "it is in the text: save it again to place it" if verification.occurrences(text, needle) \
+            else "it is not in the text"
+        tally.broken.append(f"{label}: has no position in the archived text ({found})")
+    else:
+        tally.broken.append(f"{label}: the stored position {start}-{end} does not hold it")
+
+
+def archived_text_report() -> list[SourceTally]:
+    """Every citation excerpt and statement quote, checked at its stored position in the archived texts.
+
+    Verified: the offsets hold it. Unverified: the source has no text. Broken: anything else (written
+    around the checks: raw SQL, an edited backup). A quote counts under the source it is placed in, or
+    else under the first source its statement cites.
+    """
+    sources = {s.pk: s for s in Source.objects.select_related("archived_text").order_by("slug")}
+    tallies = {pk: SourceTally(s.slug, verification.archived_text(s) is not None)
+               for pk, s in sources.items()}
+    for c in Citation.objects.select_related("reaction", "statement", "event").order_by("id"):
+        target = c.target
+        label = f"{_label(type(target))} {target.slug}: excerpt"
+        text = verification.archived_text(sources[c.source_id])
+        _tally(tallies[c.source_id], label, text, c.excerpt, c.excerpt_start, c.excerpt_end,
+               c.excerpt_start is not None)
+    for statement in Statement.objects.prefetch_related("citations").order_by("id"):
+        cited = [sources[c.source_id] for c in sorted(statement.citations.all(), key=lambda c: c.id)]
+        home = sources.get(statement.quote_source_id) or (cited[0] if cited else None)
+        if home is None:
+            continue  # no citation at all: not about any source
+        label = f"events.statement {statement.slug}: quote"
+        with_text = [s.pk for s in cited if verification.archived_text(s) is not None]
+        if with_text and statement.quote_source_id not in with_text:
+            tallies[home.pk].broken.append(f"{label}: not placed in the text of a source it cites")
+            continue
+        _tally(tallies[home.pk], label, verification.archived_text(home) if with_text else None,
+               statement.quote, statement.quote_start, statement.quote_end,
+               statement.quote_source_id is not None)
+    return list(tallies.values())

@@ -1,6 +1,8 @@
 import os
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.test import APIClient
@@ -34,8 +36,25 @@ def staff_client(django_user_model):
 
 @pytest.fixture
 def seeded(db):
-    """The real seed data built from the five articles, loaded the way a user loads it."""
+    """The real seed data built from the five articles, loaded the way a user loads it (with the
+    articles' texts when the citation corpus is there)."""
     call_command("load_seeds", verbosity=0)
+
+
+@pytest.fixture
+def seed_corpus() -> Path:
+    """The folder of the five articles' texts (CITATION_CORPUS, ../shared/seeds). Never in the project;
+    a test that needs it fails, never skips, when it is missing."""
+    corpus = Path(settings.CITATION_CORPUS)
+    if not corpus.is_dir():
+        pytest.fail(f"citation corpus {corpus} is missing (set CITATION_CORPUS)")
+    return corpus
+
+
+@pytest.fixture
+def seeded_with_texts(seed_corpus, db):
+    """The seed data with every article's text archived, so every citation is verified."""
+    call_command("load_seeds", "--corpus", str(seed_corpus), verbosity=0)
 
 
 CHROMIUM = "/usr/bin/chromium"

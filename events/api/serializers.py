@@ -117,21 +117,32 @@ class EventSerializer(PloverMixin, CameoLabelMixin, serializers.ModelSerializer)
 class StatementSerializer(serializers.ModelSerializer):
     speaker = ActorBriefSerializer(read_only=True)
     on_behalf_of = ActorBriefSerializer(read_only=True, allow_null=True)
+    quote_source = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True,
+        help_text="Slug of the cited source whose archived text holds the quote; null when no cited source "
+                  "has an archived text (the quote is unverified).")
+    quote_start = serializers.IntegerField(read_only=True, allow_null=True,
+                                           help_text="Offset of the quote in that text; null if unverified.")
+    quote_end = serializers.IntegerField(read_only=True, allow_null=True,
+                                         help_text="Offset just past the quote; null when unverified.")
     event = EventBriefSerializer(read_only=True)
     citations = CitationSerializer(many=True, read_only=True)
 
     class Meta:
         model = Statement
-        fields = ["public_id", "slug", "speaker", "on_behalf_of", "quote", "context", "event", "date",
-                  "date_precision", "status", "citations", "created_at", "updated_at"]
+        fields = ["public_id", "slug", "speaker", "on_behalf_of", "quote", "quote_source", "quote_start",
+                  "quote_end", "context", "event", "date", "date_precision", "status", "citations",
+                  "created_at", "updated_at"]
 
     def to_representation(self, instance):
-        on_behalf_of = instance.on_behalf_of
+        on_behalf_of, quote_source = instance.on_behalf_of, instance.quote_source
         return {
             "public_id": uuid_text(instance.public_id), "slug": instance.slug,
             "speaker": _ACTOR.to_representation(instance.speaker),
             "on_behalf_of": None if on_behalf_of is None else _ACTOR.to_representation(on_behalf_of),
-            "quote": instance.quote, "context": instance.context,
+            "quote": instance.quote, "quote_source": None if quote_source is None else quote_source.slug,
+            "quote_start": instance.quote_start, "quote_end": instance.quote_end,
+            "context": instance.context,
             "event": _EVENT.to_representation(instance.event), "date": date_text(instance.date),
             "date_precision": instance.date_precision, "status": instance.status,
             "citations": _citations(instance),

@@ -4,6 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from sources.choices import TextOrigin
+from sources.services import set_text
 from tests.factories import (
     CitationFactory,
     EventActorFactory,
@@ -49,8 +51,10 @@ def _actors(n):
 
 
 def _sources(n):
-    for _ in range(n):
-        SourceFactory()
+    for i in range(n):
+        source = SourceFactory()
+        if i % 2 == 0:  # half of them with an archived text: has_text and text_sha256 come by a join
+            set_text(source=source, text=f"Report number {i}.", origin=TextOrigin.PASTED)
 
 
 CASES = [

@@ -40,7 +40,8 @@ def test_reaction_carries_actor_event_and_citations_inline(api_client, nicaragua
     assert body["cameo_label"] == "Reduce or break diplomatic relations"
     assert body["citations"] == [{"source": {"slug": "ap-report", "title": "Nicaragua breaks ties",
                                              "publisher": "AP", "kind": "news_report"},
-                                  "excerpt": "Nicaragua broke off relations."}]
+                                  "excerpt": "Nicaragua broke off relations.", "excerpt_start": None,
+                                  "excerpt_end": None, "verified": False}]
     for key in ("created_at", "updated_at", "date", "date_precision", "description", "stance",
                 "certainty", "status"):
         assert key in body

@@ -236,3 +236,13 @@ def test_docs_page_loads_with_locally_served_assets(client, url):
             assert b"".join(asset_response.streaming_content)
         else:
             assert asset_response.content
+
+
+def test_the_staff_only_text_endpoint_and_the_verification_fields_are_documented(schema):
+    text = schema["paths"]["/api/sources/{slug}/text/"]["get"]
+    assert "staff" in text["description"] and "404" in text["responses"]
+    components = schema["components"]["schemas"]
+    assert {"excerpt_start", "excerpt_end", "verified"} <= set(components["Citation"]["properties"])
+    assert {"has_text", "text_sha256"} <= set(components["Source"]["properties"])
+    assert {"quote_source", "quote_start", "quote_end"} <= set(components["Statement"]["properties"])
+    assert "text" in components["SourceText"]["properties"]

@@ -97,3 +97,56 @@ def test_database_mode_checks_the_loaded_records(seeded, corpus_copy):
     ok, output = verify("--corpus", str(corpus_copy), "--database")
     assert not ok
     assert "events.statement hakim-red-line: quote not found verbatim" in output
+
+
+def placed_in(slug):
+    """Excerpts and quotes placed in one source's text, counted from the database itself."""
+    from sources.models import Citation
+
+    return (Citation.objects.filter(source__slug=slug).count()
+            + Statement.objects.filter(quote_source__slug=slug).count())
+
+
+@pytest.mark.django_db
+def test_database_mode_without_a_corpus_checks_the_archived_texts_per_source(seeded_with_texts):
+    from sources.models import Citation
+
+    ok, output = verify("--database")
+    assert ok, output
+    ap = "ap-mexico-breaks-ties-with-ecuador"
+    assert f"{ap}: {placed_in(ap)} verified, 0 unverified, 0 broken" in output
+    total = Citation.objects.count() + Statement.objects.filter(citations__isnull=False).distinct().count()
+    assert f"Archived texts: {total} verified, 0 unverified, 0 broken." in output
+
+
+@pytest.mark.django_db
+def test_database_mode_reports_a_moved_offset_and_a_source_without_text(seeded_with_texts):
+    from sources.models import Citation, SourceText
+
+    ap = "ap-mexico-breaks-ties-with-ecuador"
+    resumen = "resumen-latinoamericano-assault-designed-in-washington"
+    on_ap, on_resumen = placed_in(ap), placed_in(resumen)
+    for statement in Statement.objects.filter(quote_source__slug=resumen):
+        assert {c.source.slug for c in statement.citations.all()} == {resumen}, statement.slug
+    citation = Citation.objects.get(reaction__slug="nicaragua-severs-ties-with-ecuador")
+    Citation.objects.filter(pk=citation.pk).update(excerpt_start=citation.excerpt_start + 1,
+                                                   excerpt_end=citation.excerpt_end + 1)
+    SourceText.objects.filter(source__slug=resumen).delete()  # written around the checks
+    Citation.objects.filter(source__slug=resumen).update(excerpt_start=None, excerpt_end=None)
+    Statement.objects.filter(quote_source__slug=resumen).update(quote_source=None, quote_start=None,
+                                                                quote_end=None)
+
+    ok, output = verify("--database")
+
+    assert not ok
+    assert f"{ap}: {on_ap - 1} verified, 0 unverified, 1 broken" in output
+    assert (f"events.reaction nicaragua-severs-ties-with-ecuador: excerpt: the stored position "
+            f"{citation.excerpt_start + 1}-{citation.excerpt_end + 1} does not hold it") in output
+    assert f"{resumen}: 0 verified, {on_resumen} unverified, 0 broken (no archived text)" in output
+    assert "1 excerpts and quotes do not match their archived texts" in output
+
+
+def test_without_corpus_or_database_the_command_says_what_to_give():
+    ok, output = verify()
+    assert not ok
+    assert "Give --corpus DIR" in output

@@ -1,11 +1,12 @@
 """Export the curated database as a natural-key JSON fixture that ``loaddata`` restores.
 
 Actors, sources, events, statements and reactions are keyed by slug (natural primary keys), and
-every reference to them is by slug too. Roles, event participants and citations have no natural
-key: they keep their primary keys, so the export restores into an EMPTY database (a fresh
-deployment after ``migrate``); it is not a merge tool. The accounts that reviewed records come
-along by username only (no password; an existing account is left as it is), and so do the
-history rows the deletions feed needs (intake/backup.py); the rest of the history is not exported.
+every reference to them is by slug too; a source's archived text is keyed by its source's slug.
+Roles, event participants and citations have no natural key: they keep their primary keys, so the
+export restores into an EMPTY database (a fresh deployment after ``migrate``); it is not a merge tool.
+The accounts that reviewed records come along by username only (no password; an existing account is
+left as it is), and so do the history rows the deletions feed needs (intake/backup.py); the rest of
+the history is not exported.
 
     manage.py export_backup --output backup.json
     manage.py loaddata backup.json          # into an empty, migrated database
@@ -19,9 +20,9 @@ from intake.backup import FullPrecisionEncoder, backup_records
 
 
 class Command(BaseCommand):
-    help = ("Export the curated database (actors, roles, sources, events, participants, statements, "
-            "reactions, citations, the reviewers' usernames and what the deletions feed needs) as a "
-            "natural-key JSON fixture for loaddata into an empty database.")
+    help = ("Export the curated database (actors, roles, sources and their archived texts, events, "
+            "participants, statements, reactions, citations, the reviewers' usernames and what the "
+            "deletions feed needs) as a natural-key JSON fixture for loaddata into an empty database.")
 
     def add_arguments(self, parser):
         parser.add_argument("--output", "-o", required=True,
