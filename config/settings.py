@@ -280,6 +280,19 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, SOURCE_TEXT_MAX_BYTES + 1024 * 1024
 # The project never contains the articles.
 CITATION_CORPUS = (BASE_DIR / env.str("CITATION_CORPUS", default="../shared/seeds")).resolve()
 
+# Article intake (README "Importing articles"). Fetching a URL is off unless enabled: the server would
+# otherwise request any address a curator or pipeline names. When on: http/https only, these timeouts
+# (seconds), at most this many redirects, each re-checked; hosts that resolve to private, loopback,
+# link-local, reserved or multicast addresses are refused unless INTAKE_FETCH_ALLOW_PRIVATE (tests
+# against a local server only). INTAKE_HTML_MAX_BYTES caps a fetched page or an uploaded .html file.
+INTAKE_FETCH_ENABLED = env.bool("INTAKE_FETCH_ENABLED", default=False)
+INTAKE_FETCH_CONNECT_TIMEOUT = env.float("INTAKE_FETCH_CONNECT_TIMEOUT", default=5.0)
+INTAKE_FETCH_READ_TIMEOUT = env.float("INTAKE_FETCH_READ_TIMEOUT", default=10.0)
+INTAKE_HTML_MAX_BYTES = env.int("INTAKE_HTML_MAX_BYTES", default=5 * 1024 * 1024)
+INTAKE_FETCH_MAX_REDIRECTS = env.int("INTAKE_FETCH_MAX_REDIRECTS", default=3)
+INTAKE_FETCH_ALLOW_PRIVATE = env.bool("INTAKE_FETCH_ALLOW_PRIVATE", default=False)
+INTAKE_FETCH_USER_AGENT = env.str("INTAKE_FETCH_USER_AGENT", default="eventdb-intake/1.0")
+
 REST_FRAMEWORK = {
     # No passwords on the API: tokens for pipelines (DRF's authtoken; failed attempts throttled per
     # address), the admin's session for staff in a browser (core/api/authentication.py).

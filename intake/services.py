@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -40,6 +41,9 @@ from events.models import Event, EventActor, Reaction, Statement
 from events.services import cite, place_quote
 from intake.choices import ImportOrigin, ProposalKind, ProposalStatus
 from intake.directory import directory_from_database
+from intake.errors import IntakeError
+from intake.extract import page_title, text_from_file, text_from_page
+from intake.fetch import fetch
 from intake.models import ArticleImport, Proposal
 from intake.proposals import Proposals, propose
 from sources import verification
@@ -49,18 +53,6 @@ from sources.services import add_citation, set_text
 
 SLUG_LENGTH = 80  # of the readable part; a number is added when it is taken
 SUMMARY_LENGTH = 300
-
-
-class IntakeError(ValidationError):
-    """Bad input or a refused decision, with a clear message; ``field`` names the input at fault."""
-
-    def __init__(self, message: str, *, field: str | None = None, code: str = "invalid"):
-        super().__init__(message, code=code)
-        self.field = field
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.messages)
 
 
 @dataclass
@@ -332,20 +324,22 @@ class _Store:
 
 def import_file(*, name: str, data: bytes, **metadata) -> ImportResult:
     """A .txt (UTF-8) or .html file: the article text (HTML without its boilerplate), then import it."""
-    from intake.extract import text_from_file
-
     text = text_from_file(name=name, data=data)
+    if not (metadata.get("title") or "").strip() and isinstance(text, str):
+        metadata["title"] = page_title(data)
     return import_article(text=text, origin=ImportOrigin.FILE, origin_detail=name, **metadata)
 
 
 def import_url(*, url: str, **metadata) -> ImportResult:
     """Fetch ``url`` within the INTAKE_FETCH_* limits, extract the article, then import it."""
-    from intake.extract import text_from_page
-    from intake.fetch import fetch
-
     page = fetch(url)
     text = text_from_page(page.body, content_type=page.content_type, url=page.url)
-    metadata.setdefault("url", page.url)
+    # What the page itself says, where the curator gave nothing: its title, its site's host name.
+    if not (metadata.get("title") or "").strip():
+        metadata["title"] = page_title(page.body) if isinstance(text, str) else ""
+    if not (metadata.get("publisher") or "").strip():
+        metadata["publisher"] = urlsplit(page.url).hostname or ""
+    metadata["url"] = metadata.get("url") or page.url
     return import_article(text=text, origin=ImportOrigin.URL, origin_detail=page.url, **metadata)
 
 
