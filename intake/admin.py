@@ -46,8 +46,8 @@ class MergeActorForm(forms.Form):
 
     def __init__(self, *args, draft, admin_site, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["into"].queryset = Actor.objects.exclude(pk=draft.pk)
         self.fields["into"].widget = AutocompleteSelect(Proposal._meta.get_field("actor"), admin_site)
+        self.fields["into"].queryset = Actor.objects.exclude(pk=draft.pk)  # also binds the widget's choices
 
 
 @admin.register(ArticleImport)

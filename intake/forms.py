@@ -16,8 +16,8 @@ UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
 
 
 def fetching_allowed() -> bool:
-    """Whether this deployment lets the server fetch a URL a curator gives (settings.INTAKE_FETCH)."""
-    return bool(getattr(settings, "INTAKE_FETCH", False))
+    """Whether this deployment lets the server fetch a URL a curator gives (INTAKE_FETCH_ENABLED)."""
+    return settings.INTAKE_FETCH_ENABLED
 
 
 class ImportForm(forms.Form):
@@ -49,8 +49,9 @@ class ImportForm(forms.Form):
     def __init__(self, *args, admin_site=None, **kwargs):
         super().__init__(*args, **kwargs)
         # The admin's autocomplete for events (searches EventAdmin's search fields), like the record forms.
-        self.fields["event"].widget = AutocompleteSelect(ArticleImport._meta.get_field("event"),
-                                                         admin_site or admin.site)
+        event = self.fields["event"]
+        event.widget = AutocompleteSelect(ArticleImport._meta.get_field("event"), admin_site or admin.site)
+        event.queryset = event.queryset  # binds the new widget's choices to the field (its setter does)
         if not fetching_allowed():
             del self.fields["url"]
 
