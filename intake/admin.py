@@ -182,7 +182,8 @@ class ArticleImportAdmin(admin.ModelAdmin):
         try:
             done = act(proposals=pending, user=request.user)
         except ValidationError as exc:
-            self.message_user(request, "Nothing was changed. " + " ".join(exc.messages), messages.ERROR)
+            # The services' messages say that nothing changed and why.
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
             return
         verb = "Accepted" if decision == ACCEPT else "Rejected"
         text = f"{verb} {done} proposal(s)."
