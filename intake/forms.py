@@ -13,6 +13,7 @@ from intake.models import ArticleImport
 
 INPUTS = ("text", "file", "url")  # the ways an article comes in, as form fields
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
+WIDE = {"style": "width: 40em"}  # titles are long; the admin's default text box is 20em
 
 
 def fetching_allowed() -> bool:
@@ -35,10 +36,11 @@ class ImportForm(forms.Form):
         queryset=Event.objects.all(), required=False, label="Event",
         help_text="The event the article is about; its proposals attach to it.")
     new_event_title = forms.CharField(
-        required=False, max_length=300, label="Or a new event",
+        required=False, max_length=300, label="Or a new event", widget=forms.TextInput(attrs=WIDE),
         help_text="A title for a new draft event, when the article is about one not in the database yet.")
     publisher = forms.CharField(max_length=200)
-    title = forms.CharField(max_length=400, help_text="The article's headline.")
+    title = forms.CharField(max_length=400, help_text="The article's headline.",
+                            widget=forms.TextInput(attrs=WIDE))
     author = forms.CharField(max_length=200, required=False)
     published = forms.DateField(
         required=False, label="Published on", widget=AdminDateWidget(),
@@ -50,7 +52,8 @@ class ImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         # The admin's autocomplete for events (searches EventAdmin's search fields), like the record forms.
         event = self.fields["event"]
-        event.widget = AutocompleteSelect(ArticleImport._meta.get_field("event"), admin_site or admin.site)
+        event.widget = AutocompleteSelect(ArticleImport._meta.get_field("event"), admin_site or admin.site,
+                                          attrs=WIDE)
         event.queryset = event.queryset  # binds the new widget's choices to the field (its setter does)
         if not fetching_allowed():
             del self.fields["url"]
@@ -65,7 +68,8 @@ class ImportForm(forms.Form):
         data = super().clean()
         given = [name for name in INPUTS if name in self.fields and self._given(name, data)]
         if not given and not self.errors.keys() & set(INPUTS):
-            where = "paste it, upload a file" + (" or give its address" if "url" in self.fields else "")
+            where = ("paste it, upload a file or give its address" if "url" in self.fields
+                     else "paste it or upload a file")
             self.add_error("text", f"No article was given: {where}.")
         elif len(given) > 1:
             for name in given[1:]:
