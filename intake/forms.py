@@ -60,8 +60,18 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if upload and not upload.name.lower().endswith(UPLOAD_SUFFIXES):
+        if not upload:
+            return upload
+        name = upload.name.lower()
+        if not name.endswith(UPLOAD_SUFFIXES):
             raise ValidationError(f"“{upload.name}” is neither a .txt nor an .html file.", code="file_type")
+        # Checked before the file is read into memory; the services check the text itself again.
+        html = not name.endswith(".txt")
+        limit = settings.INTAKE_HTML_MAX_BYTES if html else settings.SOURCE_TEXT_MAX_BYTES
+        if upload.size > limit:
+            raise ValidationError(
+                f"The file is {upload.size:,} bytes; the limit is {limit:,} bytes (setting "
+                f"{'INTAKE_HTML_MAX_BYTES' if html else 'SOURCE_TEXT_MAX_BYTES'}).", code="too_large")
         return upload
 
     def clean(self):

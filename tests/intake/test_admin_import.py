@@ -151,6 +151,17 @@ def test_a_bad_file_is_refused_on_the_file_field_and_nothing_is_created(curator_
     assert counts() == before
 
 
+@pytest.mark.parametrize(("name", "setting"), [("big.txt", "SOURCE_TEXT_MAX_BYTES"),
+                                               ("big.html", "INTAKE_HTML_MAX_BYTES")])
+def test_an_over_size_file_is_refused_naming_the_limit(curator_client, event, settings, name, setting):
+    setattr(settings, setting, 100)
+    before = counts()
+    upload = SimpleUploadedFile(name, ARTICLE.encode("utf-8"))
+    errors = field_errors(curator_client.post(IMPORT_URL, import_form(event, text="", file=upload)))
+    assert f"the limit is 100 bytes (setting {setting})" in errors["file"]
+    assert counts() == before
+
+
 def test_an_over_size_text_is_refused_and_nothing_is_created(curator_client, event, settings):
     settings.SOURCE_TEXT_MAX_BYTES = 400
     before = counts()
