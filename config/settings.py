@@ -345,10 +345,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Source-cited events, reactions and statements, coded in CAMEO. Every record carries "
         "citations: verbatim excerpts of the source that supports it.\n\n"
-        "Read-only and public: no operation needs credentials. Anonymous users see reviewed records; "
+        "Reads are public: no read needs credentials. Anonymous users see reviewed records; "
         "staff signed in to the admin may also ask for drafts (`status`). Parameters that take several "
         "values take them comma-separated (`?actor=mexico,ecuador`; the parameter repeated means the "
-        "same); any other parameter given twice is a 400. Errors are JSON: a 400 names the parameter."
+        "same); any other parameter given twice is a 400. Errors are JSON: a 400 names the parameter.\n\n"
+        "One write, for staff pipelines with a token: `POST /api/intake/articles/` imports an article, "
+        "whose proposals stay drafts until a curator reviews them."
     ),
     "VERSION": "1.0.0",
     "OAS_VERSION": "3.1.0",
@@ -361,6 +363,8 @@ SPECTACULAR_SETTINGS = {
         {"name": "actors", "description": "States, organizations, bodies and people."},
         {"name": "sources", "description": "The published texts records cite."},
         {"name": "deletions", "description": "Records removed since a moment, for mirrors."},
+        {"name": "intake", "description": "Staff only: articles pushed for review; what they propose "
+                                          "stays a draft until a curator accepts it."},
     ],
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -384,6 +388,8 @@ SPECTACULAR_SETTINGS = {
         "CertaintyEnum": "events.choices.Certainty",
         "ParticipantRoleEnum": "events.choices.ActorRole",
         "StatusEnum": "core.choices.ReviewStatus",
+        "ProposalKindEnum": "intake.choices.ProposalKind",
+        "ProposalStatusEnum": "intake.choices.ProposalStatus",
     },
 }
 
