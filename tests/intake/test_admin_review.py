@@ -6,6 +6,7 @@ import re
 from html import unescape
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
@@ -16,7 +17,7 @@ from events.models import Reaction, Statement
 from intake.choices import ProposalKind, ProposalStatus
 from intake.models import ArticleImport, Proposal
 from sources.models import Citation
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, ReactionFactory
 from tests.intake.admin_setup import IMPORT_URL, import_form, make_crisis, make_curator, review_url
 
 pytestmark = pytest.mark.django_db
@@ -238,8 +239,6 @@ def test_a_user_who_is_not_staff_cannot_open_or_decide(django_user_model, articl
 
 def test_staff_who_may_only_view_imports_see_the_page_without_decision_buttons(django_user_model,
                                                                                article_import):
-    from django.contrib.auth.models import Permission
-
     user = django_user_model.objects.create_user("viewer", password="pw-viewer-123", is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="view_articleimport"))
     client = Client()
@@ -259,3 +258,20 @@ def test_the_import_list_shows_what_is_left_to_review(curator_client, article_im
     assert response.status_code == 200
     [row] = response.context["cl"].result_list
     assert (row.pending, row.accepted, row.rejected) == (Proposal.objects.count() - 1, 1, 0)
+
+
+def test_an_extra_citation_on_an_existing_record_links_both_and_rejecting_keeps_the_record(curator_client):
+    event = make_crisis()
+    existing = ReactionFactory(actor=Actor.objects.get(slug="chile"), event=event, kind="condemnation",
+                               slug="chile-condemned-earlier")
+    curator_client.post(IMPORT_URL, import_form(event))
+    article_import = ArticleImport.objects.get()
+    proposal = article_import.proposals.get(kind=ProposalKind.CITATION)
+    assert proposal.reaction_id == existing.pk
+    html = page_of(curator_client, article_import)
+    row = re.search(rf'<tr id="proposal-{proposal.pk}".*?</tr>', html, re.S).group(0)
+    assert reverse("admin:events_reaction_change", args=[existing.pk]) in row
+    assert reverse("admin:sources_citation_change", args=[proposal.citation_id]) in row
+    decide(curator_client, article_import, reject_one=proposal.pk)
+    assert not Citation.objects.filter(pk=proposal.citation_id).exists()
+    assert Reaction.objects.filter(pk=existing.pk, status=ReviewStatus.REVIEWED).exists()
