@@ -230,11 +230,15 @@ class _Store:
         self.result.counts[kind.value] = self.result.counts.get(kind.value, 0) + n
 
     def _guarded(self, label, store, proposal):
-        # A proposal the database refuses (the engine and the models disagree) is left out, the rest kept.
+        # A proposal the database refuses (the engine and the models disagree) is left out, the rest kept;
+        # what it made is rolled back with it, draft actors included, so they are forgotten here too.
+        actors, actor_proposals = dict(self.actors), dict(self.new_actor_proposals)
+        counts = dict(self.result.counts)
         try:
             with transaction.atomic():
                 store(proposal)
         except ValidationError as exc:
+            self.actors, self.new_actor_proposals, self.result.counts = actors, actor_proposals, counts
             self.result.skipped.append(f"{label}: {_messages(exc)}")
 
     def _proposal(self, *, kind, span, rule, summary, **record) -> Proposal:

@@ -4,6 +4,7 @@ duplicated, nothing half-written (issue 14). Articles are our own words about in
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import override_settings
 
 from actors.models import Actor
@@ -288,3 +289,22 @@ def test_an_over_size_html_file_is_refused_naming_the_setting(actors, event):
         import_file(name="expulsion.html", data=ARTICLE_HTML, event=event, **import_kwargs())
     assert "INTAKE_HTML_MAX_BYTES" in caught.value.text
     assert Source.objects.count() == 0
+
+
+def test_a_proposal_the_database_refuses_is_left_out_with_its_draft_actor_and_reported(actors, event,
+                                                                                      monkeypatch):
+    original = Reaction.full_clean
+
+    def refuse_peru(self, *args, **kwargs):
+        if self.actor.name == "Peru":
+            raise ValidationError({"actor": "Refused for the test."})
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Reaction, "full_clean", refuse_peru)
+    result = fishermen(event)
+    assert result.created
+    assert any("Refused for the test." in reason for reason in result.skipped)
+    assert "left out" in result.message
+    assert not Actor.objects.filter(name="Peru").exists()
+    assert not result.article_import.proposals.filter(summary__contains="Peru").exists()
+    assert ("sylvania", "recalled_or_expelled_diplomats") in reactions_by_key(result)
