@@ -8,7 +8,9 @@ from html import unescape
 import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from actors.models import Actor
@@ -275,3 +277,28 @@ def test_an_extra_citation_on_an_existing_record_links_both_and_rejecting_keeps_
     decide(curator_client, article_import, reject_one=proposal.pk)
     assert not Citation.objects.filter(pk=proposal.citation_id).exists()
     assert Reaction.objects.filter(pk=existing.pk, status=ReviewStatus.REVIEWED).exists()
+
+
+def test_the_review_page_and_the_import_list_take_as_many_queries_whatever_the_number_of_proposals(
+        curator_client):
+    event = make_crisis()
+    curator_client.post(IMPORT_URL, import_form(event, text="Chile condemned the boarding on Wednesday.",
+                                                title="Short"))
+    short = ArticleImport.objects.get()
+    curator_client.post(IMPORT_URL, import_form(event))
+    long = ArticleImport.objects.exclude(pk=short.pk).get()
+    assert short.proposals.count() < long.proposals.count()
+    queries = []
+    for article_import in (short, long):
+        with CaptureQueriesContext(connection) as captured:
+            page_of(curator_client, article_import)
+        queries.append(len(captured))
+    assert queries[0] == queries[1]
+    with CaptureQueriesContext(connection) as captured:
+        assert curator_client.get(reverse("admin:intake_articleimport_changelist")).status_code == 200
+    two = len(captured)
+    curator_client.post(IMPORT_URL, import_form(event, text="Peru condemned the boarding on Wednesday.",
+                                                title="Third"))
+    with CaptureQueriesContext(connection) as captured:
+        curator_client.get(reverse("admin:intake_articleimport_changelist"))
+    assert len(captured) == two
