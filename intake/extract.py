@@ -63,7 +63,8 @@ def text_from_html(data: bytes | str, *, what: str, field: str = "file") -> str:
         raise IntakeError(f"{what} is empty.", field=field, code="empty")
     extracted = trafilatura.extract(data, output_format="txt", include_comments=False, include_tables=False,
                                     include_images=False, include_links=False, favor_precision=True,
-                                    deduplicate=True,
+                                    # No deduplicate: its cache spans documents, and would drop a
+                                    # paragraph of this article that an earlier page also had.
                                     # No fallback extractors: on a page without an article they return
                                     # its menus and footer as if they were one.
                                     fast=True)

@@ -189,7 +189,8 @@ def _import(*, text, origin, origin_detail, event, new_event_title, publisher, t
     proposals = propose(archived.text, published=published, directory=directory_from_database())
     result = ImportResult(article_import, True, "", source=source, proposals=proposals)
     _Store(result, archived.text).run()
-    counts = ", ".join(f"{n} {kind}" for kind, n in result.counts.items()) or "no proposals"
+    counts = ", ".join(f"{n} {'extra citation' if kind == 'citation' else kind}{'' if n == 1 else 's'}"
+                       for kind, n in result.counts.items() if n) or "no proposals"
     result.message = f"Imported “{title}”: {counts}."
     if result.skipped:
         result.message += f" {len(result.skipped)} proposal(s) were left out: " + "; ".join(result.skipped)

@@ -308,3 +308,11 @@ def test_a_proposal_the_database_refuses_is_left_out_with_its_draft_actor_and_re
     assert not Actor.objects.filter(name="Peru").exists()
     assert not result.article_import.proposals.filter(summary__contains="Peru").exists()
     assert ("sylvania", "recalled_or_expelled_diplomats") in reactions_by_key(result)
+
+
+def test_a_paragraph_seen_in_an_earlier_page_is_kept_in_the_next(actors, event):
+    from intake.extract import text_from_html
+
+    text_from_html(ARTICLE_HTML, what="the first page")
+    again = ARTICLE_HTML.replace(b"Chile condemned the expulsion", b"Chile deplored the expulsion")
+    assert "Freedonia expelled the Sylvanian ambassador" in text_from_html(again, what="the second page")
