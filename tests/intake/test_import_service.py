@@ -313,6 +313,7 @@ def test_a_proposal_the_database_refuses_is_left_out_with_its_draft_actor_and_re
 def test_a_paragraph_seen_in_an_earlier_page_is_kept_in_the_next(actors, event):
     from intake.extract import text_from_html
 
-    text_from_html(ARTICLE_HTML, what="the first page")
+    for _ in range(3):  # trafilatura's deduplication dropped a paragraph seen more than twice before
+        text_from_html(ARTICLE_HTML, what="an earlier page")
     again = ARTICLE_HTML.replace(b"Chile condemned the expulsion", b"Chile deplored the expulsion")
     assert "Freedonia expelled the Sylvanian ambassador" in text_from_html(again, what="the second page")
