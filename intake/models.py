@@ -20,6 +20,8 @@ class ArticleImport(models.Model):
     source = models.ForeignKey("sources.Source", on_delete=models.PROTECT, related_name="imports")
     event = models.ForeignKey("events.Event", on_delete=models.PROTECT, related_name="imports",
                               help_text="The event the article is about; its proposals attach to it.")
+    made_event = models.BooleanField(default=False, editable=False,
+                                     help_text="Whether the import created its event (as a draft).")
     sha256 = models.CharField(max_length=64, help_text="SHA-256 of the archived text's UTF-8 bytes.")
     origin = models.CharField(max_length=20, choices=ImportOrigin.choices)
     origin_detail = models.CharField(max_length=500, blank=True, help_text="The file name or the URL.")

@@ -163,7 +163,8 @@ def import_article(*, text: str | bytes, origin: str, origin_detail: str = "", e
 
 def _import(*, text, origin, origin_detail, event, new_event_title, publisher, title, published, author,
             language, url, user) -> ImportResult:
-    if event is None:
+    made_event = event is None
+    if made_event:
         event = Event(title=new_event_title[:300], slug=unique_slug(Event, new_event_title),
                       description=f"Created at the import of “{_short(title, 200)}” ({publisher}); "
                                   "describe it in your own words.")
@@ -185,7 +186,7 @@ def _import(*, text, origin, origin_detail, event, new_event_title, publisher, t
                         language=language)
     article_import = ArticleImport.objects.create(source=source, event=event, sha256=archived.sha256,
                                                   origin=origin, origin_detail=origin_detail[:500],
-                                                  created_by=user)
+                                                  made_event=made_event, created_by=user)
     proposals = propose(archived.text, published=published, directory=directory_from_database())
     result = ImportResult(article_import, True, "", source=source, proposals=proposals)
     _Store(result, archived.text).run()
@@ -385,7 +386,8 @@ def accept_proposals(*, proposals, user) -> int:
     own_actors = set(Proposal.objects.filter(kind=ProposalKind.ACTOR, actor__in=actors,
                                              actor__status=ReviewStatus.DRAFT)
                      .values_list("actor_id", flat=True))
-    own_events = set(ArticleImport.objects.filter(event__in=events, event__status=ReviewStatus.DRAFT)
+    own_events = set(ArticleImport.objects.filter(event__in=events, made_event=True,
+                                                  event__status=ReviewStatus.DRAFT)
                      .values_list("event_id", flat=True))
     reason = "Accepted at article intake review"
     try:

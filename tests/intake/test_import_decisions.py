@@ -167,3 +167,15 @@ def test_statements_accepted_review_their_speaker_and_whom_they_speak_for(import
     accept_proposals(proposals=proposal, user=curator)
     statement.refresh_from_db()
     assert (statement.status, statement.reviewed_by) == (ReviewStatus.REVIEWED, curator)
+
+
+def test_a_draft_event_the_curator_chose_is_not_reviewed_behind_their_back(actors, curator):
+    chosen = crisis_event()
+    Event.objects.filter(pk=chosen.pk).update(status=ReviewStatus.DRAFT)
+    result = import_article(text=article("fishermen.txt"), origin=ImportOrigin.PASTED, event=chosen,
+                            **import_kwargs())
+    proposal = reaction_proposal(result, "chile", "condemnation")
+    with pytest.raises(IntakeError, match="Review these drafts first: event"):
+        accept_proposals(proposals=proposal, user=curator)
+    assert Event.objects.get(pk=chosen.pk).status == ReviewStatus.DRAFT
+    assert proposal.get().status == ProposalStatus.PENDING
