@@ -352,7 +352,8 @@ def import_url(*, url: str, **metadata) -> ImportResult:
 # --- decisions --------------------------------------------------------------------------------------
 
 def _pending(proposals) -> list[Proposal]:
-    return list(Proposal.objects.select_for_update().filter(pk__in=proposals.values("pk"),
+    # Lock the proposals only: PostgreSQL locks no row of the nullable side of an outer join.
+    return list(Proposal.objects.select_for_update(of=("self",)).filter(pk__in=proposals.values("pk"),
                                                             status=ProposalStatus.PENDING)
                 .select_related("reaction", "statement", "actor", "citation").order_by("id"))
 
