@@ -188,7 +188,7 @@ class ArticleImportAdmin(admin.ModelAdmin):
         verb = "Accepted" if decision == ACCEPT else "Rejected"
         text = f"{verb} {done} proposal(s)."
         if decision == REJECT:
-            text += " Their draft records and citations were deleted."
+            text += " Their drafts were deleted with their citations (an extra citation: only it)."
         if settled:
             text += f" {settled} selected proposal(s) had been decided before and were left as they were."
         left = article_import.proposals.pending().count()
