@@ -43,8 +43,8 @@ def _public(address: str) -> bool:
                                  or ip.is_multicast or ip.is_unspecified)
 
 
-def check_url(url: str) -> tuple[str, str, int, str]:
-    """(scheme, host, port, address to connect to) for ``url``, or IntakeError saying why not."""
+def check_url(url: str) -> tuple[str, str, int, list[str]]:
+    """(scheme, host, port, the addresses to connect to) for ``url``, or IntakeError saying why not."""
     try:
         parts = urlsplit(url.strip())
         port = parts.port
@@ -71,7 +71,7 @@ def check_url(url: str) -> tuple[str, str, int, str]:
             raise _error(f"The host {host} resolves to a private, loopback, link-local or reserved address "
                          f"({refused[0]}): it is not fetched (setting INTAKE_FETCH_ALLOW_PRIVATE).",
                          "private")
-    return scheme, host, port, addresses[0]
+    return scheme, host, port, addresses
 
 
 def fetch(url: str) -> Page:
@@ -98,27 +98,35 @@ def fetch(url: str) -> Page:
 
 
 def _request(url: str, deadline: float):
-    scheme, host, port, address = check_url(url)
+    scheme, host, port, addresses = check_url(url)
     parts = urlsplit(url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     read = max(0.1, min(settings.INTAKE_FETCH_READ_TIMEOUT, deadline - time.monotonic()))
     timeout = urllib3.Timeout(connect=settings.INTAKE_FETCH_CONNECT_TIMEOUT, read=read)
     options = {"timeout": timeout, "retries": False, "maxsize": 1}
-    if scheme == "https":
-        pool = urllib3.HTTPSConnectionPool(address, port, server_hostname=host, assert_hostname=host,
-                                           **options)
-    else:
-        pool = urllib3.HTTPConnectionPool(address, port, **options)
-    default_port = port == SCHEMES[scheme]
-    headers = {"Host": host if default_port else f"{host}:{port}",
+    name = f"[{host}]" if ":" in host else host  # an IPv6 literal, bracketed as in the URL
+    headers = {"Host": name if port == SCHEMES[scheme] else f"{name}:{port}",
                "User-Agent": settings.INTAKE_FETCH_USER_AGENT,
                "Accept": "text/html, text/plain;q=0.9, */*;q=0.1"}
-    try:
-        return pool.urlopen("GET", target, headers=headers, redirect=False, preload_content=False,
-                            assert_same_host=False)
-    except urllib3.exceptions.HTTPError as exc:
-        reason = getattr(exc, "reason", None) or exc
-        raise _error(f"{url} is unreachable: {reason}.", "unreachable") from exc
+    failure = None
+    # Each address that was checked, in the resolver's order, until one accepts the connection (a host
+    # with an IPv6 address is still reached from a machine without IPv6).
+    for address in addresses:
+        if scheme == "https":
+            pool = urllib3.HTTPSConnectionPool(address, port, server_hostname=host, assert_hostname=host,
+                                               **options)
+        else:
+            pool = urllib3.HTTPConnectionPool(address, port, **options)
+        try:
+            return pool.urlopen("GET", target, headers=headers, redirect=False, preload_content=False,
+                                assert_same_host=False)
+        except (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError) as exc:
+            failure = exc
+        except urllib3.exceptions.HTTPError as exc:
+            failure = exc
+            break
+    reason = getattr(failure, "reason", None) or failure
+    raise _error(f"{url} is unreachable: {reason}.", "unreachable") from failure
 
 
 def _body(response, url: str, deadline: float) -> bytes:

@@ -193,3 +193,21 @@ def test_a_page_that_is_not_html_or_text_is_refused_and_nothing_is_created(serve
 def test_check_url_refuses_credentials_in_the_url():
     with override_settings(INTAKE_FETCH_ALLOW_PRIVATE=True), pytest.raises(IntakeError, match="password"):
         check_url("http://user:secret@127.0.0.1/")
+
+
+@override_settings(**LOCAL)
+def test_each_checked_address_is_tried_until_one_answers(server, monkeypatch):
+    port = int(server.rsplit(":", 1)[1])
+    # A host with two addresses: nothing listens on the first (127.0.0.2), the server on the second.
+    answers = [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port)) for address in
+               ("127.0.0.2", "127.0.0.1")]
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *args, **kwargs: answers)
+    assert fetch(f"http://news.test:{port}/article").body == PAGE
+
+
+@override_settings(INTAKE_FETCH_ENABLED=True, INTAKE_FETCH_ALLOW_PRIVATE=False)
+def test_a_host_with_any_private_address_is_refused(monkeypatch):
+    answers = [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, 80)) for address in
+               ("93.184.215.14", "10.0.0.7")]
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *args, **kwargs: answers)
+    refused("http://news.test/article", "private", "10.0.0.7")
