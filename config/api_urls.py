@@ -38,6 +38,7 @@ urlpatterns = [
     path("", include("events.api.urls")),
     path("", include("sources.api.urls")),
     path("", include("core.api.urls")),
+    path("", include("intake.api.urls")),  # POST only, staff: pipelines push articles for review
     path("schema/", SchemaView.as_view(), name="schema"),
     # Swagger UI's start-up script comes from the same URL (?script), not inline: no inline script.
     path("docs/", SwaggerView.as_view(url_name="schema"), name="swagger-ui"),

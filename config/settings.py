@@ -280,6 +280,19 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, SOURCE_TEXT_MAX_BYTES + 1024 * 1024
 # The project never contains the articles.
 CITATION_CORPUS = (BASE_DIR / env.str("CITATION_CORPUS", default="../shared/seeds")).resolve()
 
+# Article intake (README "Importing articles"). Fetching a URL is off unless enabled: the server would
+# otherwise request any address a curator or pipeline names. When on: http/https only, these timeouts
+# (seconds), at most this many redirects, each re-checked; hosts that resolve to private, loopback,
+# link-local, reserved or multicast addresses are refused unless INTAKE_FETCH_ALLOW_PRIVATE (tests
+# against a local server only). INTAKE_HTML_MAX_BYTES caps a fetched page or an uploaded .html file.
+INTAKE_FETCH_ENABLED = env.bool("INTAKE_FETCH_ENABLED", default=False)
+INTAKE_FETCH_CONNECT_TIMEOUT = env.float("INTAKE_FETCH_CONNECT_TIMEOUT", default=5.0)
+INTAKE_FETCH_READ_TIMEOUT = env.float("INTAKE_FETCH_READ_TIMEOUT", default=10.0)
+INTAKE_HTML_MAX_BYTES = env.int("INTAKE_HTML_MAX_BYTES", default=5 * 1024 * 1024)
+INTAKE_FETCH_MAX_REDIRECTS = env.int("INTAKE_FETCH_MAX_REDIRECTS", default=3)
+INTAKE_FETCH_ALLOW_PRIVATE = env.bool("INTAKE_FETCH_ALLOW_PRIVATE", default=False)
+INTAKE_FETCH_USER_AGENT = env.str("INTAKE_FETCH_USER_AGENT", default="eventdb-intake/1.0")
+
 REST_FRAMEWORK = {
     # No passwords on the API: tokens for pipelines (DRF's authtoken; failed attempts throttled per
     # address), the admin's session for staff in a browser (core/api/authentication.py).
@@ -332,10 +345,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Source-cited events, reactions and statements, coded in CAMEO. Every record carries "
         "citations: verbatim excerpts of the source that supports it.\n\n"
-        "Read-only and public: no operation needs credentials. Anonymous users see reviewed records; "
+        "Reads are public: no read needs credentials. Anonymous users see reviewed records; "
         "staff signed in to the admin may also ask for drafts (`status`). Parameters that take several "
         "values take them comma-separated (`?actor=mexico,ecuador`; the parameter repeated means the "
-        "same); any other parameter given twice is a 400. Errors are JSON: a 400 names the parameter."
+        "same); any other parameter given twice is a 400. Errors are JSON: a 400 names the parameter.\n\n"
+        "One write, for staff pipelines with a token: `POST /api/intake/articles/` imports an article, "
+        "whose proposals stay drafts until a curator reviews them."
     ),
     "VERSION": "1.0.0",
     "OAS_VERSION": "3.1.0",
@@ -348,6 +363,8 @@ SPECTACULAR_SETTINGS = {
         {"name": "actors", "description": "States, organizations, bodies and people."},
         {"name": "sources", "description": "The published texts records cite."},
         {"name": "deletions", "description": "Records removed since a moment, for mirrors."},
+        {"name": "intake", "description": "Staff only: articles pushed for review; what they propose "
+                                          "stays a draft until a curator accepts it."},
     ],
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -371,6 +388,8 @@ SPECTACULAR_SETTINGS = {
         "CertaintyEnum": "events.choices.Certainty",
         "ParticipantRoleEnum": "events.choices.ActorRole",
         "StatusEnum": "core.choices.ReviewStatus",
+        "ProposalKindEnum": "intake.choices.ProposalKind",
+        "ProposalStatusEnum": "intake.choices.ProposalStatus",
     },
 }
 

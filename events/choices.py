@@ -20,6 +20,7 @@ class ReactionKind(models.TextChoices):
     CALL_FOR_MEETING = "call_for_meeting", "Call for a meeting"
     ABSTENTION = "abstention", "Abstention"
     SUPPORT = "support", "Support"
+    RECALLED_OR_EXPELLED_DIPLOMATS = "recalled_or_expelled_diplomats", "Recalled or expelled diplomats"
     OTHER = "other", "Other"
 
 

@@ -164,7 +164,7 @@ class Reaction(ReviewedRecord, DatedMixin, PloverCoded):
     slug = models.SlugField(max_length=200, unique=True)
     actor = models.ForeignKey("actors.Actor", on_delete=models.PROTECT, related_name="reactions")
     event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="reactions")
-    kind = models.CharField(max_length=20, choices=ReactionKind.choices)
+    kind = models.CharField(max_length=30, choices=ReactionKind.choices)
     stance = models.CharField(max_length=10, choices=Stance.choices)
     description = models.TextField(help_text="In the curator's own words.")
     cameo_code = models.CharField(max_length=4, blank=True, validators=[validate_cameo])

@@ -16,6 +16,9 @@ GROUP_NAME = "curator"
 # and roles (parts of a record they edit inline), and draft reactions, statements and events (the
 # admin refuses to delete a reviewed one: return it to draft first, which the history records).
 # Sources and actors are never deleted by curators: other records cite and name them.
+# Curators import articles and decide the intake's proposals (accepting marks a draft reviewed,
+# rejecting deletes it: both through intake/services.py); imports and proposals are never deleted, as
+# they are the record of what was proposed and who decided.
 # No permission on users, groups or the seed bookkeeping.
 CURATOR_PERMISSIONS = {
     "actors.actor": ["view", "add", "change"],
@@ -26,6 +29,8 @@ CURATOR_PERMISSIONS = {
     "events.reaction": ["view", "add", "change", "delete"],
     "sources.source": ["view", "add", "change"],
     "sources.citation": ["view", "add", "change", "delete"],
+    "intake.articleimport": ["view", "add", "change"],
+    "intake.proposal": ["view", "change"],
 }
 
 
