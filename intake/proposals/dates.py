@@ -82,6 +82,20 @@ _SKIP_BEFORE = re.compile(
 )
 
 
+# A conjunction or preposition that opens the clause of another event: "expelled the envoy on Monday
+# after he described migrants as ...", "Following the vote on Monday, Chile recalled ...".
+_OTHER_EVENT = re.compile(
+    r"\b(?:after|before|when|since|until|once|because|following|whereas|although|though|while)\b|;"
+)
+# Words that put what follows them in the future: a date after them is not when anything was said
+# or done ("will discuss the incident on Monday, a spokesperson said").
+FUTURE = re.compile(
+    r"\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|scheduled|due\s+to|set\s+to|next)\b|'ll\b"
+)
+# ", Viktor Hale," / ", after a cabinet meeting,": an aside between a date and its verb.
+_COMMA_ASIDE = re.compile(r",[^,;\"]{0,80},")
+
+
 @dataclass(frozen=True)
 class FoundDate:
     start: int
@@ -157,3 +171,25 @@ def nearest(dates: list[FoundDate], position: int) -> ProposedDate:
         return ProposedDate.unknown()
     best = min(dates, key=lambda d: min(abs(d.start - position), abs(d.end - position)))
     return best.date
+
+
+def of_another_moment(
+    folded: str, date: FoundDate, verb_start: int, verb_end: int, clause_start: int
+) -> bool:
+    """The date tells another moment than the verb's: a conjunction such as "after" or "when" stands
+    between them (asides aside), the date closes a clause that opens on one ("After the vote on
+    Monday, Chile ..."), or a future word stands before it in the verb's clause ("the council will
+    meet on Monday, a spokesperson said"; "said it would meet on Friday")."""
+    if date.start >= verb_end:
+        between = folded[verb_end : date.start]
+    else:
+        between = folded[date.end : verb_start]
+    if _OTHER_EVENT.search(_COMMA_ASIDE.sub(" ", between)):
+        return True
+    start = min(clause_start, date.start)
+    if date.start < verb_start:
+        fronted = rx.search(rf"(?:{_OTHER_EVENT.pattern})[^,]*$", folded[start : date.start])
+        if fronted and "," in folded[date.end : verb_start]:
+            return True
+        return bool(FUTURE.search(_COMMA_ASIDE.sub(" ", folded[start : date.start])))
+    return bool(FUTURE.search(folded[verb_end : date.start]))

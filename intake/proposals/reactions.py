@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from . import rx
-from .dates import MONTHS, find_dates, nearest
+from .dates import MONTHS, find_dates, nearest, of_another_moment
 from .document import _AUX_TAIL, Document
 from .rules import ReactionPattern
 from .text import Sentence, trim
@@ -318,6 +318,8 @@ class ReactionFinder:
                 continue  # "Sylvania says a drone crashed on Wednesday": the crash's date, not the words
             if date.start > t_start and _FUTURE.search(self.folded[clause_start : date.start]):
                 continue
+            if of_another_moment(self.folded, date, t_start, t_end, clause_start):
+                continue  # "recalled its envoy on Friday after ...", "will meet on Monday, ... said"
             found.append(date)
         return found
 
