@@ -735,6 +735,19 @@ class Document:
             return (at, pointed) if pointed is not None else None
         return None
 
+    def _office_alone(self, mention: Mention) -> bool:
+        """ "Brazil's president", "the Brazilian foreign minister": a state or organization named with
+        an office one person holds, the person not named ("Brazil's president, Lula," names one)."""
+        if mention.kind not in ("state", "international_organization"):
+            return False
+        office = rx.match(
+            rf"(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.office_holders.pattern})\b(?P<after>[\s,]*)",
+            self.folded[mention.end : mention.end + 60],
+        )
+        if office is None:
+            return False
+        return not self._name_starts_in(mention.end + office.start("after"), mention.end + office.end() + 1)
+
     def _state_mention(self, person: Mention | None, before: int) -> Mention | None:
         """The last mention before `before` of the state or organization a person speaks for."""
         if person is None or person.speaks_for is None:
@@ -782,9 +795,14 @@ class Document:
             for mention in self.mentions_in(region_start, end):
                 if mention.kind in kinds and self.is_source(mention):
                     return mention
-            for mention in self.subject_group(region_start, end):
+            subjects = self.subject_group(region_start, end)
+            for mention in subjects:
                 if mention.kind in kinds:
                     return mention
+            if kinds == ("person",) and subjects and self._office_alone(subjects[0]):
+                # "Brazil's president, who spoke after Firefly, ... "...," he said": the official
+                # the sentence names by office, not a person it names as an object.
+                return subjects[0]
             for mention in reversed(self.mentions_in(region_start, end)):
                 if mention.kind in kinds and not self.is_object(mention, region_start):
                     return mention

@@ -100,10 +100,30 @@ class Attribution:
         group = self.doc.subject_group(start, end)
         if any(m.kind == "person" for m in group):
             return self.pick(group)  # "government spokesperson Claudine Uwase": the person, not "government"
+        named = self.apposed_person(start, end)
+        if named is not None:
+            return named
         pointed = self.doc.anaphor_at(start, end)
         if pointed is not None:
             return pointed
         return self.pick(group)
+
+    def apposed_person(self, start: int, end: int) -> Mention | None:
+        """ "Sylvania's security chief, Daniel Ossa," / "a spokeswoman for the foreign ministry, Irene
+        Kos": an office, a comma, and the person holding it, who is the speaker (not the state or the
+        ministry of the office)."""
+        for mention in self.doc.mentions_in(start, end):
+            if mention.kind != "person":
+                continue
+            office = rx.fullmatch(r"(?P<office>[^,\".;:!?]{2,100}),\s*", self.folded[start : mention.start])
+            if (
+                office
+                and self.rules.roles.search(office.group("office"))
+                and not self.doc.in_aside(mention.start)
+            ):
+                return mention
+            return None
+        return None
 
     # -- the rules -------------------------------------------------------------------------------
     def attribute(self, quotes: list[Quote]) -> list[Attributed]:
@@ -203,8 +223,10 @@ class Attribution:
             np_end = base + m.end("np")
             np_start = base + m.start("np")
             comma = self.folded.find(",", np_start, np_end)
-            speaker = self.np_speaker(np_start, comma if comma > np_start else np_end) or self.np_speaker(
-                np_start, np_end
+            speaker = (
+                self.apposed_person(np_start, np_end)
+                or self.np_speaker(np_start, comma if comma > np_start else np_end)
+                or self.np_speaker(np_start, np_end)
             )
             if speaker:
                 return speaker, "after", base + m.start("verb")
@@ -248,10 +270,11 @@ class Attribution:
                 clause_start = region_start + m.end()
             if (
                 verb.group().endswith("ing")
-                and rx.search(r",\s*$", self.folded[clause_start:verb_at])
+                and rx.search(r"(?:,|\band)\s*$", self.folded[clause_start:verb_at])
                 and rx.search(r"\b[a-z]{3,}ed\b", self.folded[clause_start:verb_at])
             ):
-                # "The GCC backed Morocco, calling in a statement for ...": the clause's subject.
+                # "The GCC backed Morocco, calling in a statement for ...", "issued a statement backing
+                # Ouagadougou and accusing Accra of ...": the clause's subject.
                 speaker = self.doc.clause_subject(clause_start, verb_at)
                 if speaker is not None and speaker.kind not in SPEAKING_KINDS:
                     speaker = None
@@ -263,6 +286,16 @@ class Attribution:
             if speaker is not None:
                 candidates.append((verb.group(), speaker, verb_at))
         if not candidates:
+            # 'According to Chile's foreign minister, "a border is a line on a map"': the source named
+            # at the head of the clause (not a hedge such as "according to sources").
+            source = rx.search(
+                rf"(?:^|[,;:]\s*)(?:{self.rules.according_to.pattern})\s+(?P<np>[^,\"]{{1,100}}),", before
+            )
+            if source and not any(h.regex.search(source.group()) for h in self.rules.hedges):
+                np_start = region_start + source.start("np")
+                speaker = self.np_speaker(np_start, region_start + source.end("np"))
+                if speaker is not None:
+                    return speaker, "according_to", np_start
             colon = before.rstrip()
             if colon.endswith(":"):
                 end = region_start + len(colon) - 1

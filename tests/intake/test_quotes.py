@@ -305,3 +305,67 @@ def test_its_ministry_is_the_states_even_when_a_person_of_it_is_the_sentences_so
     )
     [s] = statements(text, directory)
     assert s.speaker.key == "new:foreign-ministry-of-chile"
+
+
+def test_an_office_a_comma_and_a_name_after_the_quote_name_the_person(directory):
+    text = '"The trail leads across the border," Chile\'s security chief, Ana Ruiz, told a news conference.'
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "chile")
+
+
+def test_said_a_spokeswoman_for_a_ministry_then_her_name_is_the_spokeswoman(directory):
+    text = '"We learned of it from the news," said a spokeswoman for the Peruvian foreign ministry, Ana Ruiz.'
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "peru")
+
+
+def test_he_said_points_back_to_an_official_named_by_office_not_to_a_person_in_an_aside(directory):
+    text = (
+        "Peru's president, who spoke after Rufus Firefly, defended the old treaty. "
+        '"Borders here were settled long ago," he said.'
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("peru", "peru")
+
+
+def test_he_said_after_an_official_named_in_full_is_that_person(directory):
+    text = (
+        "Peru's president, Ana Ruiz, who spoke after Rufus Firefly, defended the old treaty. "
+        '"Borders here were settled long ago," she said.'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:ana-ruiz"
+
+
+def test_according_to_x_before_the_quote(directory):
+    text = 'According to Chilean Foreign Minister Ana Ruiz, "a border is a line on a map, not a licence."'
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.attribution) == ("new:ana-ruiz", "according_to")
+
+
+def test_according_to_the_ministry_points_back_to_the_ministry_named_before(directory):
+    text = (
+        "Peru's defence ministry said the crew had strayed. According to the ministry, the flight was "
+        '"a routine supply mission".'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:defence-ministry-of-peru"
+
+
+def test_according_to_sources_before_a_quote_names_no_speaker(directory):
+    text = 'According to sources in Lima, the flight was "a routine supply mission".'
+    assert statements(text, directory) == []
+
+
+def test_a_participle_after_and_shares_the_subject_of_its_clause(directory):
+    text = (
+        "Chile and Peru issued a joint statement backing Sylvania and accusing Freedonia of "
+        '"playing with fire."'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "chile"
+
+
+def test_x_calls_it(directory):
+    [s] = statements('Freedonia calls the patrol "a routine exercise".', directory)
+    assert s.speaker.key == "freedonia"
