@@ -92,6 +92,13 @@ _OTHER_EVENT = re.compile(
 FUTURE = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|scheduled|due\s+to|set\s+to|next)\b|'ll\b"
 )
+# A date of a thing, not of an event the sentence tells: "the commission they set up in 1984", "a 1992
+# treaty".
+FOUNDED = re.compile(
+    r"\b(?:set\s+up|signed|founded|established|created|built|agreed|adopted|drawn\s+up|ratified|formed)"
+    r"\s+in\s+(?:[a-z]+\s+)?$"
+)
+THING_YEAR = re.compile(r"\s+(?:treaty|agreement|accord|convention|pact|law|constitution|charter|protocol)\b")
 # ", Viktor Hale," / ", after a cabinet meeting,": an aside between a date and its verb.
 _COMMA_ASIDE = re.compile(r",[^,;\"]{0,80},")
 
@@ -118,6 +125,9 @@ def find_dates(
             taken.append((s, e))
             if _SKIP_BEFORE.search(folded[max(0, s - 30) : s]):
                 continue
+            at = start + m.start("year") if name == "year" else s
+            if FOUNDED.search(folded[max(0, at - 30) : at]) or THING_YEAR.match(folded, e):
+                continue  # a thing's date
             if name in ("weekday", "mdy", "dmy") and not text[s].isupper() and not text[s].isdigit():
                 # "may" is a verb and "march" a noun unless written with a capital.
                 if name == "weekday" or m.group("month") in ("may", "march", "mar", "sept", "sep"):

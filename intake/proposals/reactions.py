@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from . import rx
-from .dates import MONTHS, find_dates, nearest, of_another_moment
+from .dates import FOUNDED, MONTHS, THING_YEAR, find_dates, nearest, of_another_moment
 from .document import _AUX_TAIL, Document
 from .rules import ReactionPattern
 from .text import Sentence, trim
@@ -172,6 +172,8 @@ class ReactionFinder:
                 continue
             if _COMPARED.search(window[: m.start()]):
                 continue  # "the worst row since 2019", "more than in 2020": a yardstick
+            if FOUNDED.search(window[: m.start()]) or THING_YEAR.match(window, m.end()):
+                continue  # "the commission they set up in 1984", "a 1992 treaty": a thing's date
             year = int(m.group("year"))
             month = MONTHS.get(m.group("month") or "", 1)
             try:

@@ -155,3 +155,13 @@ def test_the_day_the_words_were_said_dates_the_statement(directory):
 def test_a_date_of_what_the_speaker_reports_is_not_the_statements(directory):
     text = 'Rufus Firefly said the patrol had crossed the river on Saturday "by mistake".'
     assert statement_date(text, directory) is None
+
+
+def test_the_year_a_thing_was_set_up_neither_dates_nor_backgrounds_a_reaction(directory):
+    text = "Peru called on both neighbours to settle the matter through the commission they set up in 1984."
+    assert reaction_dates(text, directory) == {("peru", "statement"): None}
+
+
+def test_a_treaty_named_by_its_year_dates_nothing(directory):
+    text = "Chile condemned the dam as a breach of the 1992 treaty."
+    assert reaction_dates(text, directory) == {("chile", "condemnation"): None}
