@@ -731,7 +731,7 @@ class Document:
             at = start + len(head)
             if self._name_starts_in(at, at + len(phrase) + 1):
                 continue  # part of a name
-            pointed = self.antecedent(at, kinds)
+            pointed = self.as_body(phrase, self.antecedent(at, kinds), at)
             return (at, pointed) if pointed is not None else None
         return None
 
@@ -766,12 +766,45 @@ class Document:
         points back to: the subject of the nearest sentence before (this one first) of a fitting kind."""
         words = self.folded[start:end].strip(" ,")
         at = start + self.folded[start:end].find(words[:1]) if words else start
+        holder = self.office_holder(words, at)
+        if holder is not None:
+            return holder
         for phrase, kinds in self.rules.anaphora:
             if rx.match(rf"{re.escape(phrase)}{_NOT_OWNED}", words):
                 if self._name_starts_in(at, at + len(phrase) + 1):
                     return None  # "The Ministry of Foreign Affairs said": a name, not a pronoun
-                return self.antecedent(at, kinds)
+                return self.as_body(phrase, self.antecedent(at, kinds), at)
         return None
+
+    def office_holder(self, phrase: str, at: int) -> Mention | None:
+        """ "the minister" after "Foreign Minister Grace Otieno told reporters": the person named
+        before (in the three sentences before, or this one) with that office, not the state."""
+        office = rx.match(
+            rf"the\s+(?:[\w-]+\s+){{0,2}}?(?P<office>{self.rules.office_holders.pattern})\b", phrase
+        )
+        if office is None or rx.match(r"\s*(?:of|for)\b", phrase[office.end() :]):
+            return None  # "the minister of defence of Peru": an office named in full
+        word = office.group("office").split()[-1]
+        sentence = self.sentence_at(at)
+        floor = self.sentences[max(0, sentence.index - 3)].start
+        for mention in reversed(self.mentions_in(floor, at)):
+            if mention.kind != "person":
+                continue
+            before = self.folded[max(floor, mention.start - 40) : mention.start]
+            after = self.folded[mention.end : mention.end + 60]
+            if rx.search(rf"\b{word}\s*$", before) or rx.match(rf",\s+[^,;.\"]{{0,40}}\b{word}\b", after):
+                return mention
+        return None
+
+    def as_body(self, phrase: str, pointed: Mention | None, at: int) -> Mention | None:
+        """ "the foreign ministry said" pointing back to Norway: the foreign ministry of Norway (a
+        speaker of its own, as "Norway's foreign ministry" is), not the state."""
+        if pointed is None or pointed.kind != "state" or not phrase.startswith("the "):
+            return pointed
+        noun = phrase[4:]
+        if not self.rules.body_nouns.fullmatch(noun):
+            return pointed
+        return self.resolver.body_mention(pointed, noun, at, at + len(phrase))
 
     def antecedent(self, position: int, kinds: tuple[str, ...]) -> Mention | None:
         """Sentence by sentence back from `position`: an actor given as a source ("according to X",
@@ -795,6 +828,23 @@ class Document:
             for mention in self.mentions_in(region_start, end):
                 if mention.kind in kinds and self.is_source(mention):
                     return mention
+            if "government_body" in kinds:
+                # "..., the foreign ministry said in a statement." before "the statement said": the
+                # ministry of the state the sentence is about.
+                source = rx.search(
+                    rf"\bthe\s+(?P<noun>{self.rules.body_nouns.pattern})\s+(?:\w+ly\s+)?"
+                    rf"(?:said|says|announced|added|stated|wrote|told)\b",
+                    self.folded[region_start:end],
+                )
+                if source and not self.in_quote(region_start + source.start()):
+                    at = region_start + source.start()
+                    body = self.as_body(
+                        "the " + rx.sub(r"\s+", " ", source.group("noun")),
+                        self.antecedent(at, ("government_body", "state")),
+                        at,
+                    )
+                    if body is not None and body.kind in kinds:
+                        return body
             subjects = self.subject_group(region_start, end)
             for mention in subjects:
                 if mention.kind in kinds:

@@ -89,6 +89,11 @@ _OFFICE_WORDS = {
 }
 
 
+def _office_word(word: str) -> bool:
+    """A word of office, hyphenated ones included ("Secretary-General", "Director-General")."""
+    return word in _OFFICE_WORDS or any(part in _OFFICE_WORDS for part in word.split("-"))
+
+
 @dataclass
 class Mention:
     start: int
@@ -645,7 +650,7 @@ class Resolver:
         if self.guess_kind(folded[start:end]) != "person":
             # "Chief Cabinet Secretary Hiroshi Tanabe": a person after a word of office, even where
             # the office has a body's word in it.
-            offices = [m for m in rx.finditer(r"[\w-]+", folded[start:end]) if m.group() in _OFFICE_WORDS]
+            offices = [m for m in rx.finditer(r"[\w-]+", folded[start:end]) if _office_word(m.group())]
             if offices:
                 name_start = self._skip_prefix(text, folded, start + offices[-1].end(), end)
                 if (
@@ -658,7 +663,7 @@ class Resolver:
         # "Territorial Administration Minister Paul Etoundi", "Solicitor General Teodoro Agcaoili":
         # the name follows the last word of office in the run.
         for office in reversed(list(rx.finditer(r"[\w-]+", folded[start:end]))):
-            if office.group() in _OFFICE_WORDS and start + office.end() < end:
+            if _office_word(office.group()) and start + office.end() < end:
                 start = self._skip_prefix(text, folded, start + office.end(), end)
                 break
         pieces = []

@@ -310,6 +310,14 @@ class Attribution:
     def _subject_of(self, clause_start: int, verb_at: int):
         """The subject of the verb at `verb_at`: a pronoun or "its ministry" right before it, a pronoun
         opening the clause, else the actors named nearest before it."""
+        office = rx.search(
+            r"\bthe\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:\w+ly\s+)?$", self.folded[clause_start:verb_at]
+        )
+        if office is not None:
+            # "The minister said ..." after "Foreign Minister Grace Otieno told reporters": she.
+            holder = self.doc.office_holder(office.group().strip(), clause_start + office.start())
+            if holder is not None:
+                return holder
         near = self.doc.subject_anaphor(clause_start, verb_at)
         group = self.doc.group_before(clause_start, verb_at)
         if near is not None and (not group or near[0] > group[-1].end):

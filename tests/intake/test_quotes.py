@@ -369,3 +369,37 @@ def test_a_participle_after_and_shares_the_subject_of_its_clause(directory):
 def test_x_calls_it(directory):
     [s] = statements('Freedonia calls the patrol "a routine exercise".', directory)
     assert s.speaker.key == "freedonia"
+
+
+def test_the_minister_after_a_named_minister_is_that_person(directory):
+    text = (
+        '"They are not spies," Foreign Minister Ana Ruiz of Peru told reporters.\n\n'
+        'The minister said the crew had been "beaten and robbed of their catch".'
+    )
+    assert [s.speaker.key for s in statements(text, directory)] == ["new:ana-ruiz", "new:ana-ruiz"]
+
+
+def test_the_minister_with_no_minister_named_before_speaks_as_the_state(directory):
+    text = 'Peru recalled its envoy. The minister said the crew had been "beaten".'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "peru"
+
+
+def test_the_foreign_ministry_without_a_country_is_the_ministry_of_the_state_it_speaks_for(directory):
+    text = 'LIMA - Peru recalled its envoy.\n\nThe foreign ministry said the arrests were "a provocation".'
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:foreign-ministry-of-peru", "peru")
+
+
+def test_the_statement_said_points_back_to_the_ministry_that_issued_it(directory):
+    text = (
+        "LIMA - Peru expelled a Freedonian diplomat, the foreign ministry said in a statement.\n\n"
+        '"Such activity is incompatible with diplomatic status," the statement said.'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:foreign-ministry-of-peru"
+
+
+def test_a_hyphenated_office_is_no_part_of_the_name(directory):
+    [s] = statements('OAS Secretary-General Ana Ruiz said the region was "calm".', directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "oas")
