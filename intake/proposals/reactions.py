@@ -479,6 +479,15 @@ class ReactionFinder:
                     clause_start, t_start, pronouns_only=True
                 )
                 group = [pointed] if pointed is not None else []
+            if (
+                not self._refs(group)
+                and not _AUX_TAIL.sub("", self.folded[clause_start:t_start]).strip()
+                and rx.search(r",\s+and\s+$", self.folded[sentence.start : clause_start])
+            ):
+                # "Manila accused Beijing of ramming the boat, injuring three sailors, and summoned
+                # the ambassador": a verb after ", and" with no subject of its own has the sentence's.
+                subject = self.doc.clause_subject(sentence.start, clause_start)
+                group = [subject] if subject is not None else []
         return self._refs(group)
 
     def _refs(self, group) -> list[ActorRef]:
