@@ -322,6 +322,12 @@ class ReactionFinder:
                 continue
             if of_another_moment(self.folded, date, t_start, t_end, clause_start):
                 continue  # "recalled its envoy on Friday after ...", "will meet on Monday, ... said"
+            if (
+                date.end <= t_start
+                and _SPEECH.search(self.folded, clause_start, t_start)
+                and rx.search(r"\bhad\s+(?:\w+ly\s+|already\s+|also\s+)?$", self.folded[clause_start:t_start])
+            ):
+                continue  # "told a briefing on Tuesday that India had lodged a protest": the briefing's day
             found.append(date)
         return found
 

@@ -165,3 +165,14 @@ def test_the_year_a_thing_was_set_up_neither_dates_nor_backgrounds_a_reaction(di
 def test_a_treaty_named_by_its_year_dates_nothing(directory):
     text = "Chile condemned the dam as a breach of the 1992 treaty."
     assert reaction_dates(text, directory) == {("chile", "condemnation"): None}
+
+
+def test_the_day_an_earlier_step_was_reported_does_not_date_it(directory):
+    text = "Its spokesman told a briefing on Saturday that Chile had lodged a protest with Freedonia."
+    assert reaction_dates(text, directory) == {("chile", "condemnation"): None}
+
+
+def test_the_day_a_step_is_announced_dates_it(directory):
+    text = "Chile said on Saturday that it was recalling its ambassador from Freedonia."
+    recall = ("chile", "recalled_or_expelled_diplomats")
+    assert reaction_dates(text, directory)[recall] == datetime.date(2025, 3, 8)

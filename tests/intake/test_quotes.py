@@ -403,3 +403,18 @@ def test_the_statement_said_points_back_to_the_ministry_that_issued_it(directory
 def test_a_hyphenated_office_is_no_part_of_the_name(directory):
     [s] = statements('OAS Secretary-General Ana Ruiz said the region was "calm".', directory)
     assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "oas")
+
+
+def test_an_unnamed_ministry_official_is_the_ministry_named_before(directory):
+    text = (
+        "Chile's interior ministry said the lawmaker had been stopped by mistake. A ministry official, who "
+        'asked not to be named, said the list had "not been updated since 2019."'
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:interior-ministry-of-chile", "chile")
+
+
+def test_a_foreign_adviser_speaks_for_the_state_named_with_the_office(directory):
+    text = '"No agreement allows it," Peru\'s foreign adviser, Ana Ruiz, said.'
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "peru")
