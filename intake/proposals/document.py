@@ -792,7 +792,10 @@ class Document:
                 continue
             before = self.folded[max(floor, mention.start - 40) : mention.start]
             after = self.folded[mention.end : mention.end + 60]
-            if rx.search(rf"\b{word}\s*$", before) or rx.match(rf",\s+[^,;.\"]{{0,40}}\b{word}\b", after):
+            # "Foreign Minister Grace Otieno", "Chile's ambassador to the UN, Ana Ruiz,", "Ana Ruiz,
+            # Chile's foreign minister"
+            titled = rx.search(rf"\b{word}(?:\s+(?:to|of|for|at|in)\s+[^,.;\"]{{1,30}})?[\s,]*$", before)
+            if titled or rx.match(rf",\s+[^,;.\"]{{0,40}}\b{word}\b", after):
                 return mention
         return None
 

@@ -374,6 +374,12 @@ class Attribution:
             speaker = self.np_speaker(prev.start, prev.end)
             if speaker is not None:
                 return speaker, "previous", prev.start
+        if prev.paragraph == sentence.paragraph:
+            # "Foreign Minister Ana Ruiz was blunt. "This is a violation."": a quote with no
+            # attribution after a sentence about a person speaks in that person's voice.
+            subject = self.doc.subject_of(prev)
+            if subject is not None and subject.kind == "person":
+                return subject, "previous", prev.start
         return None
 
     def _subject(self, quote, quotes, sentence):

@@ -418,3 +418,18 @@ def test_a_foreign_adviser_speaks_for_the_state_named_with_the_office(directory)
     text = '"No agreement allows it," Peru\'s foreign adviser, Ana Ruiz, said.'
     [s] = statements(text, directory)
     assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "peru")
+
+
+def test_the_ambassador_after_an_ambassador_named_with_a_posting_is_that_person(directory):
+    text = (
+        "Chile's ambassador to the UN, Ana Ruiz, addressed the council. "
+        '"This is a violation," the ambassador told the council.'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:ana-ruiz"
+
+
+def test_a_quote_after_a_sentence_about_a_person_speaks_in_that_persons_voice(directory):
+    text = 'Chile recalled its envoy. Foreign Minister Ana Ruiz was blunt. "This is a violation."'
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.attribution) == ("new:ana-ruiz", "previous")
