@@ -805,8 +805,8 @@ class Document:
         if pointed is None or pointed.kind != "state" or not phrase.startswith("the "):
             return pointed
         noun = phrase[4:]
-        if not self.rules.body_nouns.fullmatch(noun):
-            return pointed
+        if not self.rules.body_nouns.fullmatch(noun) or noun == "ministry":
+            return pointed  # "the ministry" alone names no ministry: the state speaks
         return self.resolver.body_mention(pointed, noun, at, at + len(phrase))
 
     def antecedent(self, position: int, kinds: tuple[str, ...]) -> Mention | None:

@@ -31,6 +31,11 @@ _CLOSING_SOURCE = re.compile(
     r",\s+(?P<np>[^,\"]{1,60}(?:,\s+[^,\"]{1,60},)?)\s+(?P<verb>said|told\s+reporters|told\s+journalists|added|wrote)"
     r"\b[^,\"]{0,60}[.!?]?\s*$"
 )
+# "according to a statement from Peru's foreign ministry": the source is the one issuing it.
+_VOICE = re.compile(
+    r"(?:a|an|the|its|their)\s+(?:\w+\s+)?(?:statement|communique|letter|note|post|message|transcript|"
+    r"press\s+release)\s+(?:from|by|of|issued\s+by|released\s+by)\s+"
+)
 _PASSIVE = re.compile(r"\b(?:been|being|be|was|were|is|are|get|got)\s+$")
 
 SPEAKING_KINDS = (
@@ -210,9 +215,14 @@ class Attribution:
 
     def _after(self, quote, quotes, after):
         base = quote.end
+        # '... "unacceptable"; Chile said it was ...': what follows a semicolon is another clause.
+        after = after.split(";")[0]
         m = self.according.match(after)
         if m:
             np_start = base + m.start("np")
+            voice = _VOICE.match(self.folded, np_start, base + m.end("np"))
+            if voice:
+                np_start = voice.end()  # "according to a statement from Peru's foreign ministry"
             if any(h.regex.search(self.folded[quote.end : base + m.end("np")]) for h in self.rules.hedges):
                 return None  # "according to sources": a hedge, not a speaker
             speaker = self.np_speaker(np_start, base + m.end("np"))
@@ -303,6 +313,11 @@ class Attribution:
                 if speaker is not None:
                     return speaker, "before", region_start
             return None
+        # "..., Chilean President Gabriel Soto said, while Peru's Ana Ruiz called it "a crime"": the
+        # verbs of the quote's own clause come first.
+        breaks = [region_start + m.end() for m in self.rules.clause_breaks.finditer(before)]
+        own = [c for c in candidates if c[2] >= breaks[-1]] if breaks else candidates
+        candidates = own or candidates
         strong = [c for c in candidates if _STRONG.fullmatch(c[0])]
         _verb, speaker, verb_at = strong[0] if strong else candidates[-1]
         return speaker, "before", verb_at

@@ -433,3 +433,27 @@ def test_a_quote_after_a_sentence_about_a_person_speaks_in_that_persons_voice(di
     text = 'Chile recalled its envoy. Foreign Minister Ana Ruiz was blunt. "This is a violation."'
     [s] = statements(text, directory)
     assert (s.speaker.key, s.attribution) == ("new:ana-ruiz", "previous")
+
+
+def test_a_source_after_a_semicolon_belongs_to_the_next_clause(directory):
+    text = 'Peru called it "unacceptable"; Chile said it was "a violation".'
+    assert [s.speaker.key for s in statements(text, directory)] == ["peru", "chile"]
+
+
+def test_the_verb_of_the_quotes_own_clause_attributes_it(directory):
+    text = (
+        '"It is a disgrace," Chilean President Gabriel Soto said, while Peru\'s Ana Ruiz called it '
+        '"a crime".'
+    )
+    assert [s.speaker.key for s in statements(text, directory)] == ["new:gabriel-soto", "new:ana-ruiz"]
+
+
+def test_according_to_a_statement_from_x_is_x(directory):
+    [s] = statements('"We will respond," according to a statement from Peru\'s foreign ministry.', directory)
+    assert s.speaker.key == "new:foreign-ministry-of-peru"
+
+
+def test_the_ministry_alone_speaks_as_its_state(directory):
+    text = 'Peru protested. "We will respond," the ministry said in a statement.'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "peru"
