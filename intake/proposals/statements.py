@@ -102,6 +102,9 @@ class Attribution:
 
     def np_speaker(self, start: int, end: int) -> Mention | None:
         """The speaker a phrase names: its pronoun's antecedent, or its subject group."""
+        owned = self._owner_of_voice(start, end)
+        if owned is not None:
+            return owned  # "Firefly's spokesman": not Firefly
         group = self.doc.subject_group(start, end)
         if any(m.kind == "person" for m in group):
             return self.pick(group)  # "government spokesperson Claudine Uwase": the person, not "government"
@@ -151,8 +154,20 @@ class Attribution:
                     and self.text[nxt.start].islower()
                 ):
                     last, after = nxt, self.folded[quote.end : nxt.end]
+            closing = self._after(quote, quotes, after)
+            if (
+                closing is not None
+                and isinstance(closing[0], Mention)
+                and closing[0].kind != "person"
+                and after.lstrip().startswith(",")
+            ):
+                # "Deputy Minister Ivo Brandt told him the raid was "a grave violation", the ministry
+                # said": the person saying the words in the sentence, not the body reporting them.
+                inner = self._before(quote, quotes, first)
+                if inner is not None and isinstance(inner[0], Mention) and inner[0].kind == "person":
+                    closing = inner
             result = (
-                self._after(quote, quotes, after)
+                closing
                 or self._before(quote, quotes, first)
                 or self._predicate(quote, quotes, first)
                 or self._same_sentence(quote, first, by_sentence)
@@ -319,12 +334,37 @@ class Attribution:
         own = [c for c in candidates if c[2] >= breaks[-1]] if breaks else candidates
         candidates = own or candidates
         strong = [c for c in candidates if _STRONG.fullmatch(c[0])]
-        _verb, speaker, verb_at = strong[0] if strong else candidates[-1]
+        chosen = strong[0] if strong else candidates[-1]
+        inner = candidates[-1]
+        if (
+            inner[2] > chosen[2]
+            and isinstance(inner[1], Mention)
+            and inner[1].kind == "person"
+            and inner[1].start > chosen[2]
+        ):
+            # "Ana Ruiz said Rufus Firefly had called the raid "a success"": the person named in
+            # the reported clause, whose words these are.
+            chosen = inner
+        _verb, speaker, verb_at = chosen
         return speaker, "before", verb_at
 
     def _subject_of(self, clause_start: int, verb_at: int):
         """The subject of the verb at `verb_at`: a pronoun or "its ministry" right before it, a pronoun
         opening the clause, else the actors named nearest before it."""
+        voice = _VOICE.match(
+            self.folded,
+            clause_start
+            + len(self.folded[clause_start:verb_at])
+            - len(self.folded[clause_start:verb_at].lstrip()),
+        )
+        if voice is not None and voice.end() < verb_at:
+            # "A statement from the Chilean presidency said ...": the one issuing it.
+            issuer = self.np_speaker(voice.end(), verb_at)
+            if issuer is not None:
+                return issuer
+        owned = self._owner_of_voice(clause_start, verb_at)
+        if owned is not None:
+            return owned
         office = rx.search(
             r"\bthe\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:\w+ly\s+)?$", self.folded[clause_start:verb_at]
         )
@@ -338,6 +378,28 @@ class Attribution:
         if near is not None and (not group or near[0] > group[-1].end):
             return near[1]
         return self.doc.anaphor_at(clause_start, verb_at) or self.pick(group)
+
+    def _owner_of_voice(self, start: int, verb_at: int) -> Mention | None:
+        """ "Rufus Firefly's office said", "Firefly's government said": the state the person speaks
+        for (their office or government is not the person)."""
+        for mention in self.doc.mentions_in(start, verb_at):
+            if mention.kind != "person" or mention.speaks_for is None:
+                continue
+            tail = self.folded[mention.end : verb_at]
+            if rx.fullmatch(
+                r"'s?\s+(?:office|government|administration|cabinet|spokes(?:man|woman|person)|aides?|team)"
+                r"(?:\s+\w+ly)?\s*",
+                tail,
+            ):
+                return Mention(
+                    mention.start,
+                    verb_at,
+                    mention.speaks_for,
+                    self.doc.resolver.kind_of(mention.speaks_for) or "state",
+                    "owner",
+                    speaks_for=mention.speaks_for,
+                )
+        return None
 
     def _predicate(self, quote, quotes, sentence):
         """'The ministry "deplored" the move', 'it "expresses deep concern"': the quote follows its

@@ -457,3 +457,31 @@ def test_the_ministry_alone_speaks_as_its_state(directory):
     text = 'Peru protested. "We will respond," the ministry said in a statement.'
     [s] = statements(text, directory)
     assert s.speaker.key == "peru"
+
+
+def test_a_persons_office_or_spokesman_speaks_as_their_state(directory):
+    text = (
+        'Rufus Firefly spoke on Monday. "It was lawful," Firefly\'s spokesman said. Firefly\'s office '
+        'said in a statement that the crew were "criminals".'
+    )
+    assert [s.speaker.key for s in statements(text, directory)] == ["freedonia", "freedonia"]
+
+
+def test_a_statement_from_a_body_is_the_bodys(directory):
+    text = 'A statement from the Chilean presidency said the raid was "unjustifiable".'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:presidency-of-chile"
+
+
+def test_a_person_named_in_the_reported_clause_said_the_quoted_words(directory):
+    [s] = statements('Ana Ruiz said Rufus Firefly had called the raid "a success".', directory)
+    assert s.speaker.key == "rufus-firefly"
+
+
+def test_words_a_named_official_told_someone_are_the_officials_not_the_reporting_ministrys(directory):
+    text = (
+        "Peru summoned the Freedonian ambassador. Deputy Foreign Minister Ivo Brandt told him the raid "
+        'was "a grave violation", the ministry said.'
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ivo-brandt", "peru")
