@@ -365,6 +365,17 @@ class Attribution:
         owned = self._owner_of_voice(clause_start, verb_at)
         if owned is not None:
             return owned
+        their = rx.search(
+            r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:statement|communique|declaration|letter|note)\s+$",
+            self.folded[clause_start:verb_at],
+        )
+        if their is not None:
+            # "Their joint statement praised ...": the states "their" points back to.
+            pointed = self.doc.antecedent(
+                clause_start + their.start(), ("state", "international_organization", "government_body")
+            )
+            if pointed is not None:
+                return pointed
         office = rx.search(
             r"\bthe\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:\w+ly\s+)?$", self.folded[clause_start:verb_at]
         )

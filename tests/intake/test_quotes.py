@@ -485,3 +485,12 @@ def test_words_a_named_official_told_someone_are_the_officials_not_the_reporting
     )
     [s] = statements(text, directory)
     assert (s.speaker.key, s.on_behalf_of.key) == ("new:ivo-brandt", "peru")
+
+
+def test_their_joint_statement_speaks_for_the_states_named_before(directory):
+    text = (
+        "Chile and Peru backed Sylvania on Monday. Their joint statement praised "
+        '"the courage of the Sylvanian people."'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "chile"
