@@ -297,7 +297,11 @@ class Resolver:
         """A government body of a state, named by a common noun: "Foreign ministry of Turkey"."""
         noun = rx.sub(r"\s+", " ", noun)
         name = f"{noun[0].upper()}{noun[1:]} of {self.name_of(state.speaks_for or state.ref)}"
-        ref = self._new_actor(name, "government_body", state.country)
+        known = self.directory.by_name.get(fold(name))
+        if known is not None and known.kind == "government_body":
+            ref = ActorRef(slug=known.slug)  # "Presidency of Ecuador" already in the database
+        else:
+            ref = self._new_actor(name, "government_body", state.country)
         return Mention(start, end, ref, "government_body", "body", state.country, speaks_for=state.speaks_for)
 
     @staticmethod

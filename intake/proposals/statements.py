@@ -308,6 +308,7 @@ class Attribution:
             speaker = (
                 speaker or self._subject_of(clause_start, verb_at) or self.np_speaker(region_start, verb_at)
             )
+            speaker = self._office_of(speaker, clause_start)
             if speaker is not None:
                 candidates.append((verb.group(), speaker, verb_at))
         if not candidates:
@@ -389,6 +390,22 @@ class Attribution:
         if near is not None and (not group or near[0] > group[-1].end):
             return near[1]
         return self.doc.anaphor_at(clause_start, verb_at) or self.pick(group)
+
+    def _office_of(self, speaker, clause_start: int):
+        """ "The office of Ecuador's President Daniel Noboa defended the raid, saying ...": the
+        presidency (a president's office) or the state, not the person."""
+        if not isinstance(speaker, Mention) or speaker.kind != "person" or speaker.speaks_for is None:
+            return speaker
+        head = self.folded[clause_start : speaker.start]
+        office = rx.search(r"\bthe\s+office\s+of\s+(?:[\w'-]+\s+){0,4}$", head)
+        if office is None:
+            return speaker
+        state = self.doc._state_mention(speaker, speaker.end + 1)
+        if state is None or state.kind != "state":
+            return speaker
+        if rx.search(r"\bpresident\s+$", head):
+            return self.doc.resolver.body_mention(state, "presidency", speaker.start, speaker.end)
+        return state
 
     def _owner_of_voice(self, start: int, verb_at: int) -> Mention | None:
         """ "Rufus Firefly's office said", "Firefly's government said": the state the person speaks

@@ -494,3 +494,25 @@ def test_their_joint_statement_speaks_for_the_states_named_before(directory):
     )
     [s] = statements(text, directory)
     assert s.speaker.key == "chile"
+
+
+def test_the_office_of_a_president_is_the_presidency(directory):
+    text = (
+        "The office of Chile's President Gabriel Soto defended the decision in a statement, saying "
+        '"Chile is a sovereign nation."'
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:presidency-of-chile", "chile")
+
+
+def test_a_body_named_by_a_common_noun_is_the_one_already_in_the_database():
+    from intake.proposals import ActorDirectory, KnownActor
+
+    known = ActorDirectory(
+        [
+            KnownActor("chile", "Chile", "state", country="CL"),
+            KnownActor("presidency-of-chile", "Presidency of Chile", "government_body", country="CL"),
+        ]
+    )
+    [s] = statements('"We will not yield," the Chilean presidency said.', known)
+    assert s.speaker.key == "presidency-of-chile"
