@@ -394,13 +394,15 @@ class Attribution:
     def _office_of(self, speaker, clause_start: int):
         """ "The office of Ecuador's President Daniel Noboa defended the raid, saying ...": the
         presidency (a president's office) or the state, not the person."""
-        if not isinstance(speaker, Mention) or speaker.kind != "person" or speaker.speaks_for is None:
+        if not isinstance(speaker, Mention) or speaker.kind != "person":
             return speaker
         head = self.folded[clause_start : speaker.start]
         office = rx.search(r"\bthe\s+office\s+of\s+(?:[\w'-]+\s+){0,4}$", head)
         if office is None:
             return speaker
-        state = self.doc._state_mention(speaker, speaker.end + 1)
+        between = self.doc.mentions_in(clause_start + office.start(), speaker.start)
+        named = [m for m in between if m.kind == "state"]
+        state = named[-1] if named else self.doc._state_mention(speaker, speaker.end + 1)
         if state is None or state.kind != "state":
             return speaker
         if rx.search(r"\bpresident\s+$", head):
