@@ -87,6 +87,8 @@ _SKIP_BEFORE = re.compile(
 _OTHER_EVENT = re.compile(
     r"\b(?:after|before|when|since|until|once|because|following|whereas|although|though|while)\b|;"
 )
+# A relative clause between a date and a verb: the verb is the relative clause's, another moment.
+_RELATIVE = re.compile(r"\b(?:which|whom|whose)\b")
 # Words that put what follows them in the future: a date after them is not when anything was said
 # or done ("will discuss the incident on Monday, a spokesperson said").
 FUTURE = re.compile(
@@ -194,8 +196,8 @@ def of_another_moment(
         between = folded[verb_end : date.start]
     else:
         between = folded[date.end : verb_start]
-    if _OTHER_EVENT.search(_COMMA_ASIDE.sub(" ", between)):
-        return True
+    if _OTHER_EVENT.search(_COMMA_ASIDE.sub(" ", between)) or _RELATIVE.search(between):
+        return True  # "summoned the envoy on Friday over remarks in which he called ..."
     start = min(clause_start, date.start)
     if date.start < verb_start:
         fronted = rx.search(rf"(?:{_OTHER_EVENT.pattern})[^,]*$", folded[start : date.start])

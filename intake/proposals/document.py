@@ -865,6 +865,11 @@ class Document:
                 for mention in reversed(self.mentions_in(region_start, end)):
                     if mention.kind == "person":
                         return mention
+                # "summoned Ghana's high commissioner over remarks in which he called ...": an
+                # official named by office, even as an object, before anyone in an earlier sentence.
+                for mention in reversed(self.mentions_in(region_start, end)):
+                    if self._office_alone(mention):
+                        return mention
             if back == index:
                 # "Government has recalled ..., the foreign minister of Chile announced": the
                 # sentence's own source, named after the pronoun.

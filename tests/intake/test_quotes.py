@@ -516,3 +516,28 @@ def test_a_body_named_by_a_common_noun_is_the_one_already_in_the_database():
     )
     [s] = statements('"We will not yield," the Chilean presidency said.', known)
     assert s.speaker.key == "presidency-of-chile"
+
+
+def test_he_points_to_an_official_named_by_office_as_an_object_in_the_same_sentence(directory):
+    text = (
+        'Ana Ruiz, an analyst, said she was "not surprised".\n\n'
+        "Peru summoned Chile's ambassador on Saturday over remarks in which he called Peruvian traders "
+        '"a problem we have tolerated too long."'
+    )
+    speakers = [s.speaker.key for s in statements(text, directory, published=datetime.date(2025, 3, 10))]
+    assert speakers == ["new:ana-ruiz", "chile"]
+
+
+def test_a_quote_in_a_relative_clause_is_not_dated_by_the_main_clause(directory):
+    text = (
+        "Peru summoned Chile's ambassador on Saturday over remarks in which he called Peruvian traders "
+        '"a problem we have tolerated too long."'
+    )
+    [s] = statements(text, directory, published=datetime.date(2025, 3, 10))
+    assert s.date.value is None
+
+
+def test_an_alliance_official_speaks_for_the_alliance_named_before(directory):
+    text = 'The OAS said it was gathering information. An alliance official said it was "a cheap drone."'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "oas"
