@@ -538,6 +538,6 @@ def test_a_quote_in_a_relative_clause_is_not_dated_by_the_main_clause(directory)
 
 
 def test_an_alliance_official_speaks_for_the_alliance_named_before(directory):
-    text = 'The OAS said it was gathering information. An alliance official said it was "a cheap drone."'
+    text = 'The OAS said it was gathering information. An alliance official said the drone was "a cheap one."'
     [s] = statements(text, directory)
     assert s.speaker.key == "oas"
