@@ -214,6 +214,7 @@ class Document:
             before = self.folded[max(sentence.start, mention.start - 4) : mention.start]
             if mention.how == "capital" and before.endswith("in "):
                 return mention.speaks_for
+        spoken_about = None
         for mention in self.mentions_in(sentence.start, sentence.end):
             if mention is official or mention.kind == "person" or self.in_aside(mention.start):
                 continue
@@ -221,13 +222,25 @@ class Document:
                 continue
             # A state named after the official is theirs only as what they speak about ("Ana Ruiz
             # said on Friday that Chile would ..."), not as the object of their verb ("urged both
-            # neighbours to talk and asked Ethiopia to share data").
-            if mention.start > official.end and not rx.search(
-                rf"\b(?:{STRONG_VERBS.pattern})(?:\s+[\w,-]+){{0,5}}?\s+(?:that\s+)?(?:the\s+)?$",
-                self.folded[official.end : mention.start],
-            ):
+            # neighbours to talk and asked Ethiopia to share data).
+            if mention.start > official.end:
+                if spoken_about is None and rx.search(
+                    rf"\b(?:{STRONG_VERBS.pattern})(?:\s+[\w,-]+){{0,5}}?\s+(?:that\s+)?(?:the\s+)?$",
+                    self.folded[official.end : mention.start],
+                ):
+                    spoken_about = mention.speaks_for
                 continue
             return mention.speaks_for
+        if spoken_about is not None:
+            # What they speak about is theirs unless the sentence before, in the same paragraph, has
+            # a state of its own as subject ("Russia's embassy called the decision a hostile act. ...
+            # spokeswoman Irina Volkova wrote that Norway was "inventing enemies"": Russia's).
+            if sentence.index > 0:
+                previous = self.sentences[sentence.index - 1]
+                subject = self.subject_of(previous) if previous.paragraph == sentence.paragraph else None
+                if subject is not None and self._reacting(subject) and subject.speaks_for != spoken_about:
+                    return subject.speaks_for
+            return spoken_about
         possessive = rx.search(
             rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{self.rules.roles.pattern})[\s,]*$",
             self.folded[sentence.start : official.start],

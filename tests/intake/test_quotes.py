@@ -541,3 +541,13 @@ def test_an_alliance_official_speaks_for_the_alliance_named_before(directory):
     text = 'The OAS said it was gathering information. An alliance official said the drone was "a cheap one."'
     [s] = statements(text, directory)
     assert s.speaker.key == "oas"
+
+
+def test_an_official_speaks_for_the_state_of_the_sentence_before_not_the_one_they_criticise(directory):
+    text = (
+        "Chile expelled a Peruvian diplomat on Monday.\n\n"
+        'Peru\'s embassy called the decision "a hostile act". In a post on X, foreign ministry '
+        'spokeswoman Ana Ruiz wrote that Chile was "inventing enemies."'
+    )
+    found = statements(text, directory)
+    assert (found[-1].speaker.key, found[-1].on_behalf_of.key) == ("new:ana-ruiz", "peru")
