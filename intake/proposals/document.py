@@ -99,6 +99,11 @@ _AFTER_STATE = re.compile(
     r"\s+(?:(?:on|late\s+on|early\s+on)\s+\w+\s+|\w+ly\s+)?(?:[a-z]+ed|began|begun|began|took|sent|shot|struck|"
     r"seized|ordered|closed|expelled|arrested|detained|built|cut|shut|won)\b"
 )
+# A state's envoys: "Freedonia's ambassador ... the envoy, Viktor Hale".
+_ENVOY = (
+    r"(?:ambassador|envoy|high\s+commissioner|charge\s+d'affaires|consul(?:\s+general)?|diplomat|"
+    r"deputy\s+ambassador)"
+)
 _CONJUNCTIONS = {"after", "before", "since", "until", "once", "as", "because", "when", "while", "though"}
 _NOT_BEFORE_ANAPHOR = {
     "a",
@@ -210,6 +215,15 @@ class Document:
 
     def _state_for_official(self, official: Mention) -> ActorRef | None:
         sentence = self.sentence_at(official.start)
+        envoy = rx.search(rf"\bthe\s+{_ENVOY}[\s,]*$", self.folded[sentence.start : official.start])
+        if envoy:
+            # "ordered Freedonia's ambassador to leave after the envoy, Viktor Hale, described ...":
+            # the envoy named before by the state that sent them.
+            for mention in reversed(self.mentions_in(sentence.start, sentence.start + envoy.start())):
+                if mention.kind == "state" and rx.match(
+                    rf"(?:'s?)?\s+(?:[\w-]+\s+)?{_ENVOY}\b", self.folded[mention.end : mention.end + 40]
+                ):
+                    return mention.speaks_for
         for mention in self.mentions_in(sentence.start, sentence.end):
             before = self.folded[max(sentence.start, mention.start - 4) : mention.start]
             if mention.how == "capital" and before.endswith("in "):

@@ -551,3 +551,12 @@ def test_an_official_speaks_for_the_state_of_the_sentence_before_not_the_one_the
     )
     found = statements(text, directory)
     assert (found[-1].speaker.key, found[-1].on_behalf_of.key) == ("new:ana-ruiz", "peru")
+
+
+def test_the_envoy_named_after_a_states_ambassador_speaks_for_that_state(directory):
+    text = (
+        "Peru on Monday ordered Chile's ambassador to leave after the envoy, Ana Ruiz, described Peruvian "
+        'migrants as "a burden".'
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "chile")
