@@ -555,8 +555,8 @@ def test_an_official_speaks_for_the_state_of_the_sentence_before_not_the_one_the
 
 def test_the_envoy_named_after_a_states_ambassador_speaks_for_that_state(directory):
     text = (
-        "Peru on Monday ordered Chile's ambassador to leave after the envoy, Ana Ruiz, described Peruvian "
-        'migrants as "a burden".'
+        "LIMA - Peru on Monday ordered Chile's ambassador to leave the country within 48 hours after the "
+        'envoy, Ana Ruiz, described Peruvian migrants as "a burden" in a radio interview.'
     )
     [s] = statements(text, directory)
     assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "chile")
