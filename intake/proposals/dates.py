@@ -101,6 +101,13 @@ FOUNDED = re.compile(
     r"\s+in\s+(?:[a-z]+\s+)?$"
 )
 THING_YEAR = re.compile(r"\s+(?:treaty|agreement|accord|convention|pact|law|constitution|charter|protocol)\b")
+# A date that names an event rather than dating the verb: "Friday's raid", "the March 3 vote".
+_ATTRIBUTIVE_AFTER = re.compile(r"'s?\b")
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|but|to|in|at|on|of|by|for|from|with|when|after|before|as|that|which|the|a|an|"
+    r"it|he|she|they|was|were|is|are|had|has)\b)[a-z]"
+)
 # ", Viktor Hale," / ", after a cabinet meeting,": an aside between a date and its verb.
 _COMMA_ASIDE = re.compile(r",[^,;\"]{0,80},")
 
@@ -130,6 +137,10 @@ def find_dates(
             at = start + m.start("year") if name == "year" else s
             if FOUNDED.search(folded[max(0, at - 30) : at]) or THING_YEAR.match(folded, e):
                 continue  # a thing's date
+            if _ATTRIBUTIVE_AFTER.match(folded, e) or (
+                _ATTRIBUTIVE_BEFORE.search(folded[max(0, s - 12) : s]) and _NOUN_AFTER.match(text, e)
+            ):
+                continue  # "condemned Friday's raid", "the March 3 vote": the date of what is named
             if name in ("weekday", "mdy", "dmy") and not text[s].isupper() and not text[s].isdigit():
                 # "may" is a verb and "march" a noun unless written with a capital.
                 if name == "weekday" or m.group("month") in ("may", "march", "mar", "sept", "sep"):

@@ -176,3 +176,15 @@ def test_the_day_a_step_is_announced_dates_it(directory):
     text = "Chile said on Saturday that it was recalling its ambassador from Freedonia."
     recall = ("chile", "recalled_or_expelled_diplomats")
     assert reaction_dates(text, directory)[recall] == datetime.date(2025, 3, 8)
+
+
+def test_a_date_naming_the_event_reacted_to_is_not_the_reactions(directory):
+    assert reaction_dates("Chile condemned Friday's raid on the consulate.", directory) == {
+        ("chile", "condemnation"): None
+    }
+    assert reaction_dates("Chile condemned the March 3 raid.", directory) == {("chile", "condemnation"): None}
+
+
+def test_a_date_after_the_that_opens_the_sentence_dates_the_reaction(directory):
+    text = "On the 8th of March, Chile condemned the raid."
+    assert reaction_dates(text, directory) == {("chile", "condemnation"): datetime.date(2025, 3, 8)}
