@@ -27,6 +27,8 @@ from intake.proposals import (  # noqa: E402
     propose,
     score,
 )
+from intake.proposals.engine import _lexicon, default_rules  # noqa: E402
+from intake.proposals.evaluation import quotes_match  # noqa: E402
 from intake.proposals.organizations import initials  # noqa: E402
 from intake.proposals.text import fold  # noqa: E402
 
@@ -57,11 +59,19 @@ def gold_key(code: str, proposals, directory) -> str:
 
 
 def speaker_key(name: str, quote: str, proposals, directory) -> str:
-    """The engine's speaker key for a gold speaker: a proposal quoting the same words whose speaker's
-    name shares the gold name's last word, or names the state or body the gold names."""
+    """The engine's speaker key for a gold speaker: a proposal whose speaker's name shares the gold
+    name's last word, or names the state or body the gold names; the proposals quoting the same words
+    are looked at first (with two ministries speaking, the one that said these words)."""
     last = fold(name).split()[-1]
-    for statement in proposals.statements:
+    # A state named by its capital or another name ("Moscow calls this ..."): its ISO code.
+    lexicon = _lexicon(default_rules())
+    term = lexicon.by_folded.get(fold(name).strip())
+    state = term.iso if term is not None and not term.demonym else None
+    same_words = [s for s in proposals.statements if quotes_match(s.quote.text, quote)]
+    for statement in same_words + [s for s in proposals.statements if s not in same_words]:
         ref = statement.speaker
+        if state is not None and state in actor_codes(ref, proposals, directory):
+            return ref.key
         names = (
             [directory.get(ref.slug).name]
             if ref.slug

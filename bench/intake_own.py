@@ -1,4 +1,7 @@
-"""Score the intake engine on our own test articles (tests/intake/articles, gold.yaml): -v lists proposals."""
+"""Score the intake engine on our own test articles (tests/intake/articles, gold.yaml): -v lists proposals.
+
+    .venv/bin/python bench/intake_own.py [-v] [NAME ...]   # NAME: only these articles
+"""
 
 from pathlib import Path
 
@@ -14,7 +17,10 @@ from intake.proposals import format_table, propose, score  # noqa: E402
 
 rows = []
 d = directory()
+names = [a for a in sys.argv[1:] if not a.startswith("-")]
 for name, entry in load_gold().items():
+    if names and name not in names:
+        continue
     p = propose(article(name), published=entry["published"], directory=d)
     gr, gs = gold_records(entry)
     rows.append(score(p, reactions=gr, statements=gs, name=name))

@@ -82,6 +82,36 @@ _SKIP_BEFORE = re.compile(
 )
 
 
+# A conjunction or preposition that opens the clause of another event: "expelled the envoy on Monday
+# after he described migrants as ...", "Following the vote on Monday, Chile recalled ...".
+_OTHER_EVENT = re.compile(
+    r"\b(?:after|before|when|since|until|once|because|following|whereas|although|though|while)\b|;"
+)
+# A relative clause between a date and a verb: the verb is the relative clause's, another moment.
+_RELATIVE = re.compile(r"\b(?:which|whom|whose)\b")
+# Words that put what follows them in the future: a date after them is not when anything was said
+# or done ("will discuss the incident on Monday, a spokesperson said").
+FUTURE = re.compile(
+    r"\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|scheduled|due\s+to|set\s+to|next)\b|'ll\b"
+)
+# A date of a thing, not of an event the sentence tells: "the commission they set up in 1984", "a 1992
+# treaty".
+FOUNDED = re.compile(
+    r"\b(?:set\s+up|signed|founded|established|created|built|agreed|adopted|drawn\s+up|ratified|formed)"
+    r"\s+in\s+(?:[a-z]+\s+)?$"
+)
+THING_YEAR = re.compile(r"\s+(?:treaty|agreement|accord|convention|pact|law|constitution|charter|protocol)\b")
+# A date that names an event rather than dating the verb: "Friday's raid", "the March 3 vote".
+_ATTRIBUTIVE_AFTER = re.compile(r"'s?\b")
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|but|to|in|at|on|of|by|for|from|with|when|after|before|as|that|which|the|a|an|"
+    r"it|he|she|they|was|were|is|are|had|has)\b)[a-z]"
+)
+# ", Viktor Hale," / ", after a cabinet meeting,": an aside between a date and its verb.
+_COMMA_ASIDE = re.compile(r",[^,;\"]{0,80},")
+
+
 @dataclass(frozen=True)
 class FoundDate:
     start: int
@@ -104,6 +134,13 @@ def find_dates(
             taken.append((s, e))
             if _SKIP_BEFORE.search(folded[max(0, s - 30) : s]):
                 continue
+            at = start + m.start("year") if name == "year" else s
+            if FOUNDED.search(folded[max(0, at - 30) : at]) or THING_YEAR.match(folded, e):
+                continue  # a thing's date
+            if _ATTRIBUTIVE_AFTER.match(folded, e) or (
+                _ATTRIBUTIVE_BEFORE.search(folded[max(0, s - 12) : s]) and _NOUN_AFTER.match(text, e)
+            ):
+                continue  # "condemned Friday's raid", "the March 3 vote": the date of what is named
             if name in ("weekday", "mdy", "dmy") and not text[s].isupper() and not text[s].isdigit():
                 # "may" is a verb and "march" a noun unless written with a capital.
                 if name == "weekday" or m.group("month") in ("may", "march", "mar", "sept", "sep"):
@@ -157,3 +194,25 @@ def nearest(dates: list[FoundDate], position: int) -> ProposedDate:
         return ProposedDate.unknown()
     best = min(dates, key=lambda d: min(abs(d.start - position), abs(d.end - position)))
     return best.date
+
+
+def of_another_moment(
+    folded: str, date: FoundDate, verb_start: int, verb_end: int, clause_start: int
+) -> bool:
+    """The date tells another moment than the verb's: a conjunction such as "after" or "when" stands
+    between them (asides aside), the date closes a clause that opens on one ("After the vote on
+    Monday, Chile ..."), or a future word stands before it in the verb's clause ("the council will
+    meet on Monday, a spokesperson said"; "said it would meet on Friday")."""
+    if date.start >= verb_end:
+        between = folded[verb_end : date.start]
+    else:
+        between = folded[date.end : verb_start]
+    if _OTHER_EVENT.search(_COMMA_ASIDE.sub(" ", between)) or _RELATIVE.search(between):
+        return True  # "summoned the envoy on Friday over remarks in which he called ..."
+    start = min(clause_start, date.start)
+    if date.start < verb_start:
+        fronted = rx.search(rf"(?:{_OTHER_EVENT.pattern})[^,]*$", folded[start : date.start])
+        if fronted and "," in folded[date.end : verb_start]:
+            return True
+        return bool(FUTURE.search(_COMMA_ASIDE.sub(" ", folded[start : date.start])))
+    return bool(FUTURE.search(folded[verb_end : date.start]))

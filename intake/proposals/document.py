@@ -99,6 +99,11 @@ _AFTER_STATE = re.compile(
     r"\s+(?:(?:on|late\s+on|early\s+on)\s+\w+\s+|\w+ly\s+)?(?:[a-z]+ed|began|begun|began|took|sent|shot|struck|"
     r"seized|ordered|closed|expelled|arrested|detained|built|cut|shut|won)\b"
 )
+# A state's envoys: "Freedonia's ambassador ... the envoy, Viktor Hale".
+_ENVOY = (
+    r"(?:ambassador|envoy|high\s+commissioner|charge\s+d'affaires|consul(?:\s+general)?|diplomat|"
+    r"deputy\s+ambassador)"
+)
 _CONJUNCTIONS = {"after", "before", "since", "until", "once", "as", "because", "when", "while", "though"}
 _NOT_BEFORE_ANAPHOR = {
     "a",
@@ -210,10 +215,20 @@ class Document:
 
     def _state_for_official(self, official: Mention) -> ActorRef | None:
         sentence = self.sentence_at(official.start)
+        envoy = rx.search(rf"\bthe\s+{_ENVOY}[\s,]*$", self.folded[sentence.start : official.start])
+        if envoy:
+            # "ordered Freedonia's ambassador to leave after the envoy, Viktor Hale, described ...":
+            # the envoy named before by the state that sent them.
+            for mention in reversed(self.mentions_in(sentence.start, sentence.start + envoy.start())):
+                if mention.kind == "state" and rx.match(
+                    rf"(?:'s?)?\s+(?:[\w-]+\s+)?{_ENVOY}\b", self.folded[mention.end : mention.end + 40]
+                ):
+                    return mention.speaks_for
         for mention in self.mentions_in(sentence.start, sentence.end):
             before = self.folded[max(sentence.start, mention.start - 4) : mention.start]
             if mention.how == "capital" and before.endswith("in "):
                 return mention.speaks_for
+        spoken_about = None
         for mention in self.mentions_in(sentence.start, sentence.end):
             if mention is official or mention.kind == "person" or self.in_aside(mention.start):
                 continue
@@ -221,13 +236,25 @@ class Document:
                 continue
             # A state named after the official is theirs only as what they speak about ("Ana Ruiz
             # said on Friday that Chile would ..."), not as the object of their verb ("urged both
-            # neighbours to talk and asked Ethiopia to share data").
-            if mention.start > official.end and not rx.search(
-                rf"\b(?:{STRONG_VERBS.pattern})(?:\s+[\w,-]+){{0,5}}?\s+(?:that\s+)?(?:the\s+)?$",
-                self.folded[official.end : mention.start],
-            ):
+            # neighbours to talk and asked Ethiopia to share data).
+            if mention.start > official.end:
+                if spoken_about is None and rx.search(
+                    rf"\b(?:{STRONG_VERBS.pattern})(?:\s+[\w,-]+){{0,5}}?\s+(?:that\s+)?(?:the\s+)?$",
+                    self.folded[official.end : mention.start],
+                ):
+                    spoken_about = mention.speaks_for
                 continue
             return mention.speaks_for
+        if spoken_about is not None:
+            # What they speak about is theirs unless the sentence before, in the same paragraph, has
+            # a state of its own as subject ("Russia's embassy called the decision a hostile act. ...
+            # spokeswoman Irina Volkova wrote that Norway was "inventing enemies"": Russia's).
+            if sentence.index > 0:
+                previous = self.sentences[sentence.index - 1]
+                subject = self.subject_of(previous) if previous.paragraph == sentence.paragraph else None
+                if subject is not None and self._reacting(subject) and subject.speaks_for != spoken_about:
+                    return subject.speaks_for
+            return spoken_about
         possessive = rx.search(
             rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{self.rules.roles.pattern})[\s,]*$",
             self.folded[sentence.start : official.start],
@@ -731,9 +758,22 @@ class Document:
             at = start + len(head)
             if self._name_starts_in(at, at + len(phrase) + 1):
                 continue  # part of a name
-            pointed = self.antecedent(at, kinds)
+            pointed = self.as_body(phrase, self.antecedent(at, kinds), at)
             return (at, pointed) if pointed is not None else None
         return None
+
+    def _office_alone(self, mention: Mention) -> bool:
+        """ "Brazil's president", "the Brazilian foreign minister": a state or organization named with
+        an office one person holds, the person not named ("Brazil's president, Lula," names one)."""
+        if mention.kind not in ("state", "international_organization"):
+            return False
+        office = rx.match(
+            rf"(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.office_holders.pattern})\b(?P<after>[\s,]*)",
+            self.folded[mention.end : mention.end + 60],
+        )
+        if office is None:
+            return False
+        return not self._name_starts_in(mention.end + office.start("after"), mention.end + office.end() + 1)
 
     def _state_mention(self, person: Mention | None, before: int) -> Mention | None:
         """The last mention before `before` of the state or organization a person speaks for."""
@@ -753,12 +793,48 @@ class Document:
         points back to: the subject of the nearest sentence before (this one first) of a fitting kind."""
         words = self.folded[start:end].strip(" ,")
         at = start + self.folded[start:end].find(words[:1]) if words else start
+        holder = self.office_holder(words, at)
+        if holder is not None:
+            return holder
         for phrase, kinds in self.rules.anaphora:
             if rx.match(rf"{re.escape(phrase)}{_NOT_OWNED}", words):
                 if self._name_starts_in(at, at + len(phrase) + 1):
                     return None  # "The Ministry of Foreign Affairs said": a name, not a pronoun
-                return self.antecedent(at, kinds)
+                return self.as_body(phrase, self.antecedent(at, kinds), at)
         return None
+
+    def office_holder(self, phrase: str, at: int) -> Mention | None:
+        """ "the minister" after "Foreign Minister Grace Otieno told reporters": the person named
+        before (in the three sentences before, or this one) with that office, not the state."""
+        office = rx.match(
+            rf"the\s+(?:[\w-]+\s+){{0,2}}?(?P<office>{self.rules.office_holders.pattern})\b", phrase
+        )
+        if office is None or rx.match(r"\s*(?:of|for)\b", phrase[office.end() :]):
+            return None  # "the minister of defence of Peru": an office named in full
+        word = office.group("office").split()[-1]
+        sentence = self.sentence_at(at)
+        floor = self.sentences[max(0, sentence.index - 3)].start
+        for mention in reversed(self.mentions_in(floor, at)):
+            if mention.kind != "person":
+                continue
+            before = self.folded[max(floor, mention.start - 40) : mention.start]
+            after = self.folded[mention.end : mention.end + 60]
+            # "Foreign Minister Grace Otieno", "Chile's ambassador to the UN, Ana Ruiz,", "Ana Ruiz,
+            # Chile's foreign minister"
+            titled = rx.search(rf"\b{word}(?:\s+(?:to|of|for|at|in)\s+[^,.;\"]{{1,30}})?[\s,]*$", before)
+            if titled or rx.match(rf",\s+[^,;.\"]{{0,40}}\b{word}\b", after):
+                return mention
+        return None
+
+    def as_body(self, phrase: str, pointed: Mention | None, at: int) -> Mention | None:
+        """ "the foreign ministry said" pointing back to Norway: the foreign ministry of Norway (a
+        speaker of its own, as "Norway's foreign ministry" is), not the state."""
+        if pointed is None or pointed.kind != "state" or not phrase.startswith("the "):
+            return pointed
+        noun = phrase[4:]
+        if not self.rules.body_nouns.fullmatch(noun) or noun == "ministry":
+            return pointed  # "the ministry" alone names no ministry: the state speaks
+        return self.resolver.body_mention(pointed, noun, at, at + len(phrase))
 
     def antecedent(self, position: int, kinds: tuple[str, ...]) -> Mention | None:
         """Sentence by sentence back from `position`: an actor given as a source ("according to X",
@@ -782,9 +858,31 @@ class Document:
             for mention in self.mentions_in(region_start, end):
                 if mention.kind in kinds and self.is_source(mention):
                     return mention
-            for mention in self.subject_group(region_start, end):
+            if "government_body" in kinds:
+                # "..., the foreign ministry said in a statement." before "the statement said": the
+                # ministry of the state the sentence is about.
+                source = rx.search(
+                    rf"\bthe\s+(?P<noun>{self.rules.body_nouns.pattern})\s+(?:\w+ly\s+)?"
+                    rf"(?:said|says|announced|added|stated|wrote|told)\b",
+                    self.folded[region_start:end],
+                )
+                if source and not self.in_quote(region_start + source.start()):
+                    at = region_start + source.start()
+                    body = self.as_body(
+                        "the " + rx.sub(r"\s+", " ", source.group("noun")),
+                        self.antecedent(at, ("government_body", "state")),
+                        at,
+                    )
+                    if body is not None and body.kind in kinds:
+                        return body
+            subjects = self.subject_group(region_start, end)
+            for mention in subjects:
                 if mention.kind in kinds:
                     return mention
+            if kinds == ("person",) and subjects and self._office_alone(subjects[0]):
+                # "Brazil's president, who spoke after Firefly, ... "...," he said": the official
+                # the sentence names by office, not a person it names as an object.
+                return subjects[0]
             for mention in reversed(self.mentions_in(region_start, end)):
                 if mention.kind in kinds and not self.is_object(mention, region_start):
                     return mention
@@ -793,6 +891,11 @@ class Document:
                 # Elchin Mammadli, an adviser"): the last person named.
                 for mention in reversed(self.mentions_in(region_start, end)):
                     if mention.kind == "person":
+                        return mention
+                # "summoned Ghana's high commissioner over remarks in which he called ...": an
+                # official named by office, even as an object, before anyone in an earlier sentence.
+                for mention in reversed(self.mentions_in(region_start, end)):
+                    if self._office_alone(mention):
                         return mention
             if back == index:
                 # "Government has recalled ..., the foreign minister of Chile announced": the

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime
 import functools
 
+from . import rx
 from .countries import CountryLexicon
 from .crisis import FIRM_KINDS, initiator, settle_stances
-from .dates import find_dates, nearest
+from .dates import find_dates, nearest, of_another_moment
 from .directory import ActorDirectory
 from .document import Document
 from .mentions import Resolver
 from .organizations import OrganizationLexicon
-from .reactions import FoundReaction, ReactionFinder
+from .reactions import _REPORTED, _SPEECH, FoundReaction, ReactionFinder
 from .rules import Rules
 from .statements import Attribution
 from .text import fold, quotations, sentences, span
@@ -91,8 +92,7 @@ def propose(
     attributed = attribution.attribute(quotes)
     for item in attributed:
         ex_start, ex_end = item.excerpt
-        dates = find_dates(text, folded, ex_start, ex_end, published)
-        dates = [d for d in dates if not (item.quote.start <= d.start < item.quote.end)]
+        dates = _statement_dates(doc, item, published)
         certainty = (
             "alleged" if any(h.regex.search(folded[ex_start:ex_end]) for h in rules.hedges) else "reported"
         )
@@ -131,6 +131,28 @@ def propose(
     for actor in proposals.new_actors:
         actor.mentions = [span(text, m.start, m.end) for m in mentions if m.ref.new == actor.key]
     return proposals
+
+
+def _statement_dates(doc: Document, item, published) -> list:
+    """The dates of a statement's excerpt that date its verb of saying: none inside a quotation, nor
+    one of another moment ("Mexico on Monday ordered the envoy out after he described migrants as
+    "..."": Monday is the expulsion's), nor one inside what was said ("said the drone crashed on
+    Wednesday")."""
+    ex_start, ex_end = item.excerpt
+    verb = rx.match(r"[\w']+", doc.folded[item.verb_at :])
+    verb_end = item.verb_at + (verb.end() if verb else 0)
+    sentence = doc.sentence_at(item.verb_at)
+    speech = _SPEECH.match(doc.folded, item.verb_at)
+    kept = []
+    for date in find_dates(doc.text, doc.folded, ex_start, ex_end, published):
+        if doc.in_quote(date.start):
+            continue
+        if of_another_moment(doc.folded, date, item.verb_at, verb_end, sentence.start):
+            continue
+        if speech and date.start > verb_end and _REPORTED.search(doc.folded, verb_end, date.start):
+            continue
+        kept.append(date)
+    return kept
 
 
 def _reactions_from_statements(
@@ -236,24 +258,46 @@ def _drop_secondary(found: list[FoundReaction], started_by: ActorRef | None = No
     return kept
 
 
+def _heading_line(doc: Document, sentence) -> bool:
+    """A live blog's heading, or a title: a short line of its own with no closing full stop (the
+    article's headline above a "Published: ..." line)."""
+    if doc._heading(sentence):
+        return True
+    line = doc.text[sentence.start : sentence.end]
+    alone = (sentence.start == 0 or doc.text[sentence.start - 1] == "\n") and doc.text[
+        sentence.end : sentence.end + 1
+    ] in ("", "\n")
+    return alone and "\n" not in line.strip() and len(line.split()) <= 14 and not line.rstrip().endswith(".")
+
+
 def _merge(
     found: list[FoundReaction], text: str, resolver: Resolver, doc: Document
 ) -> list[ReactionProposal]:
     """Same actor and kind twice in one article: one proposal citing every passage. A live blog's
-    heading ("Cameroon closes border") gives way to the entry under it on the stance."""
+    heading ("Cameroon closes border") gives way to the entry under it on the stance.
+
+    The date is its main passage's (the first one that is not a heading, or what overlaps it): a
+    later passage may tell another moment ("Chile protested on 3 February after a similar boarding"
+    under a protest told undated), so it never dates the record."""
     merged: dict[tuple[str, str], ReactionProposal] = {}
     from_heading: set[tuple[str, str]] = set()
+    main: dict[tuple[str, str], tuple[int, int]] = {}  # the passage that dates the record
     for item in sorted(found, key=lambda r: r.excerpt[0]):
         key = (item.actor.key, item.kind)
         excerpt = span(text, *item.excerpt)
         proposal = merged.get(key)
-        heading = doc._heading(doc.sentence_at(item.excerpt[0]))
+        heading = _heading_line(doc, doc.sentence_at(item.excerpt[0]))
         if proposal is not None and key in from_heading and not heading:
             from_heading.discard(key)
             proposal.stance = item.stance
+            main[key] = item.excerpt
+            if item.date.precision != "unknown":
+                proposal.date = item.date
         if proposal is None:
             if heading:
                 from_heading.add(key)
+            else:
+                main[key] = item.excerpt
             resolver.use(item.actor)
             merged[key] = ReactionProposal(
                 actor=item.actor,
@@ -268,7 +312,9 @@ def _merge(
             continue
         if excerpt not in proposal.excerpts:
             proposal.excerpts.append(excerpt)
-        if proposal.date.precision == "unknown" and item.date.precision != "unknown":
+        passage = main.get(key)
+        same_passage = passage is not None and item.excerpt[0] < passage[1] and passage[0] < item.excerpt[1]
+        if same_passage and proposal.date.precision == "unknown" and item.date.precision != "unknown":
             proposal.date = item.date
         if proposal.stance == "neutral" and item.stance != "neutral":
             proposal.stance = item.stance  # a passage that takes sides says more than a heading

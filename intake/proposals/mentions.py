@@ -89,6 +89,11 @@ _OFFICE_WORDS = {
 }
 
 
+def _office_word(word: str) -> bool:
+    """A word of office, hyphenated ones included ("Secretary-General", "Director-General")."""
+    return word in _OFFICE_WORDS or any(part in _OFFICE_WORDS for part in word.split("-"))
+
+
 @dataclass
 class Mention:
     start: int
@@ -292,7 +297,11 @@ class Resolver:
         """A government body of a state, named by a common noun: "Foreign ministry of Turkey"."""
         noun = rx.sub(r"\s+", " ", noun)
         name = f"{noun[0].upper()}{noun[1:]} of {self.name_of(state.speaks_for or state.ref)}"
-        ref = self._new_actor(name, "government_body", state.country)
+        known = self.directory.by_name.get(fold(name))
+        if known is not None and known.kind == "government_body":
+            ref = ActorRef(slug=known.slug)  # "Presidency of Ecuador" already in the database
+        else:
+            ref = self._new_actor(name, "government_body", state.country)
         return Mention(start, end, ref, "government_body", "body", state.country, speaks_for=state.speaks_for)
 
     @staticmethod
@@ -645,7 +654,7 @@ class Resolver:
         if self.guess_kind(folded[start:end]) != "person":
             # "Chief Cabinet Secretary Hiroshi Tanabe": a person after a word of office, even where
             # the office has a body's word in it.
-            offices = [m for m in rx.finditer(r"[\w-]+", folded[start:end]) if m.group() in _OFFICE_WORDS]
+            offices = [m for m in rx.finditer(r"[\w-]+", folded[start:end]) if _office_word(m.group())]
             if offices:
                 name_start = self._skip_prefix(text, folded, start + offices[-1].end(), end)
                 if (
@@ -658,7 +667,7 @@ class Resolver:
         # "Territorial Administration Minister Paul Etoundi", "Solicitor General Teodoro Agcaoili":
         # the name follows the last word of office in the run.
         for office in reversed(list(rx.finditer(r"[\w-]+", folded[start:end]))):
-            if office.group() in _OFFICE_WORDS and start + office.end() < end:
+            if _office_word(office.group()) and start + office.end() < end:
                 start = self._skip_prefix(text, folded, start + office.end(), end)
                 break
         pieces = []

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from . import rx
-from .dates import MONTHS, find_dates, nearest
+from .dates import FOUNDED, MONTHS, THING_YEAR, find_dates, nearest, of_another_moment
 from .document import _AUX_TAIL, Document
 from .rules import ReactionPattern
 from .text import Sentence, trim
@@ -172,6 +172,8 @@ class ReactionFinder:
                 continue
             if _COMPARED.search(window[: m.start()]):
                 continue  # "the worst row since 2019", "more than in 2020": a yardstick
+            if FOUNDED.search(window[: m.start()]) or THING_YEAR.match(window, m.end()):
+                continue  # "the commission they set up in 1984", "a 1992 treaty": a thing's date
             year = int(m.group("year"))
             month = MONTHS.get(m.group("month") or "", 1)
             try:
@@ -318,6 +320,14 @@ class ReactionFinder:
                 continue  # "Sylvania says a drone crashed on Wednesday": the crash's date, not the words
             if date.start > t_start and _FUTURE.search(self.folded[clause_start : date.start]):
                 continue
+            if of_another_moment(self.folded, date, t_start, t_end, clause_start):
+                continue  # "recalled its envoy on Friday after ...", "will meet on Monday, ... said"
+            if (
+                date.end <= t_start
+                and _SPEECH.search(self.folded, clause_start, t_start)
+                and rx.search(r"\bhad\s+(?:\w+ly\s+|already\s+|also\s+)?$", self.folded[clause_start:t_start])
+            ):
+                continue  # "told a briefing on Tuesday that India had lodged a protest": the briefing's day
             found.append(date)
         return found
 
@@ -475,6 +485,15 @@ class ReactionFinder:
                     clause_start, t_start, pronouns_only=True
                 )
                 group = [pointed] if pointed is not None else []
+            if (
+                not self._refs(group)
+                and not _AUX_TAIL.sub("", self.folded[clause_start:t_start]).strip()
+                and rx.search(r",\s+and\s+$", self.folded[sentence.start : clause_start])
+            ):
+                # "Manila accused Beijing of ramming the boat, injuring three sailors, and summoned
+                # the ambassador": a verb after ", and" with no subject of its own has the sentence's.
+                subject = self.doc.clause_subject(sentence.start, clause_start)
+                group = [subject] if subject is not None else []
         return self._refs(group)
 
     def _refs(self, group) -> list[ActorRef]:

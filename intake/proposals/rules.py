@@ -80,6 +80,9 @@ class Rules:
     hypotheticals: tuple[Cue, ...]
     clause_breaks: re.Pattern
     roles: re.Pattern
+    # Offices one person holds ("Brazil's president"): "he said" after one named only by office points
+    # back to it.
+    office_holders: re.Pattern
     former_markers: re.Pattern
     object_prepositions: frozenset[str]
     list_introducers: tuple[str, ...]
@@ -202,6 +205,7 @@ class Rules:
                 "|".join(f"(?:{c.regex.pattern})" for c in reader.cues(data, "clause_breaks"))
             ),
             roles=_words(reader.words(data, "roles")),
+            office_holders=_words(reader.words(data, "office_holders")),
             former_markers=_words(reader.words(data, "former_markers")),
             object_prepositions=frozenset(w.lower() for w in reader.words(data, "object_prepositions")),
             list_introducers=tuple(w.lower() for w in reader.words(data, "list_introducers")),

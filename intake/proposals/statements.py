@@ -31,6 +31,11 @@ _CLOSING_SOURCE = re.compile(
     r",\s+(?P<np>[^,\"]{1,60}(?:,\s+[^,\"]{1,60},)?)\s+(?P<verb>said|told\s+reporters|told\s+journalists|added|wrote)"
     r"\b[^,\"]{0,60}[.!?]?\s*$"
 )
+# "according to a statement from Peru's foreign ministry": the source is the one issuing it.
+_VOICE = re.compile(
+    r"(?:a|an|the|its|their)\s+(?:\w+\s+)?(?:statement|communique|letter|note|post|message|transcript|"
+    r"press\s+release)\s+(?:from|by|of|issued\s+by|released\s+by)\s+"
+)
 _PASSIVE = re.compile(r"\b(?:been|being|be|was|were|is|are|get|got)\s+$")
 
 SPEAKING_KINDS = (
@@ -97,13 +102,36 @@ class Attribution:
 
     def np_speaker(self, start: int, end: int) -> Mention | None:
         """The speaker a phrase names: its pronoun's antecedent, or its subject group."""
+        owned = self._owner_of_voice(start, end)
+        if owned is not None:
+            return owned  # "Firefly's spokesman": not Firefly
         group = self.doc.subject_group(start, end)
         if any(m.kind == "person" for m in group):
             return self.pick(group)  # "government spokesperson Claudine Uwase": the person, not "government"
+        named = self.apposed_person(start, end)
+        if named is not None:
+            return named
         pointed = self.doc.anaphor_at(start, end)
         if pointed is not None:
             return pointed
         return self.pick(group)
+
+    def apposed_person(self, start: int, end: int) -> Mention | None:
+        """ "Sylvania's security chief, Daniel Ossa," / "a spokeswoman for the foreign ministry, Irene
+        Kos": an office, a comma, and the person holding it, who is the speaker (not the state or the
+        ministry of the office)."""
+        for mention in self.doc.mentions_in(start, end):
+            if mention.kind != "person":
+                continue
+            office = rx.fullmatch(r"(?P<office>[^,\".;:!?]{2,100}),\s*", self.folded[start : mention.start])
+            if (
+                office
+                and self.rules.roles.search(office.group("office"))
+                and not self.doc.in_aside(mention.start)
+            ):
+                return mention
+            return None
+        return None
 
     # -- the rules -------------------------------------------------------------------------------
     def attribute(self, quotes: list[Quote]) -> list[Attributed]:
@@ -126,8 +154,20 @@ class Attribution:
                     and self.text[nxt.start].islower()
                 ):
                     last, after = nxt, self.folded[quote.end : nxt.end]
+            closing = self._after(quote, quotes, after)
+            if (
+                closing is not None
+                and isinstance(closing[0], Mention)
+                and closing[0].kind != "person"
+                and after.lstrip().startswith(",")
+            ):
+                # "Deputy Minister Ivo Brandt told him the raid was "a grave violation", the ministry
+                # said": the person saying the words in the sentence, not the body reporting them.
+                inner = self._before(quote, quotes, first)
+                if inner is not None and isinstance(inner[0], Mention) and inner[0].kind == "person":
+                    closing = inner
             result = (
-                self._after(quote, quotes, after)
+                closing
                 or self._before(quote, quotes, first)
                 or self._predicate(quote, quotes, first)
                 or self._same_sentence(quote, first, by_sentence)
@@ -190,9 +230,14 @@ class Attribution:
 
     def _after(self, quote, quotes, after):
         base = quote.end
+        # '... "unacceptable"; Chile said it was ...': what follows a semicolon is another clause.
+        after = after.split(";")[0]
         m = self.according.match(after)
         if m:
             np_start = base + m.start("np")
+            voice = _VOICE.match(self.folded, np_start, base + m.end("np"))
+            if voice:
+                np_start = voice.end()  # "according to a statement from Peru's foreign ministry"
             if any(h.regex.search(self.folded[quote.end : base + m.end("np")]) for h in self.rules.hedges):
                 return None  # "according to sources": a hedge, not a speaker
             speaker = self.np_speaker(np_start, base + m.end("np"))
@@ -203,8 +248,10 @@ class Attribution:
             np_end = base + m.end("np")
             np_start = base + m.start("np")
             comma = self.folded.find(",", np_start, np_end)
-            speaker = self.np_speaker(np_start, comma if comma > np_start else np_end) or self.np_speaker(
-                np_start, np_end
+            speaker = (
+                self.apposed_person(np_start, np_end)
+                or self.np_speaker(np_start, comma if comma > np_start else np_end)
+                or self.np_speaker(np_start, np_end)
             )
             if speaker:
                 return speaker, "after", base + m.start("verb")
@@ -248,10 +295,11 @@ class Attribution:
                 clause_start = region_start + m.end()
             if (
                 verb.group().endswith("ing")
-                and rx.search(r",\s*$", self.folded[clause_start:verb_at])
+                and rx.search(r"(?:,|\band)\s*$", self.folded[clause_start:verb_at])
                 and rx.search(r"\b[a-z]{3,}ed\b", self.folded[clause_start:verb_at])
             ):
-                # "The GCC backed Morocco, calling in a statement for ...": the clause's subject.
+                # "The GCC backed Morocco, calling in a statement for ...", "issued a statement backing
+                # Ouagadougou and accusing Accra of ...": the clause's subject.
                 speaker = self.doc.clause_subject(clause_start, verb_at)
                 if speaker is not None and speaker.kind not in SPEAKING_KINDS:
                     speaker = None
@@ -260,9 +308,20 @@ class Attribution:
             speaker = (
                 speaker or self._subject_of(clause_start, verb_at) or self.np_speaker(region_start, verb_at)
             )
+            speaker = self._office_of(speaker, clause_start)
             if speaker is not None:
                 candidates.append((verb.group(), speaker, verb_at))
         if not candidates:
+            # 'According to Chile's foreign minister, "a border is a line on a map"': the source named
+            # at the head of the clause (not a hedge such as "according to sources").
+            source = rx.search(
+                rf"(?:^|[,;:]\s*)(?:{self.rules.according_to.pattern})\s+(?P<np>[^,\"]{{1,100}}),", before
+            )
+            if source and not any(h.regex.search(source.group()) for h in self.rules.hedges):
+                np_start = region_start + source.start("np")
+                speaker = self.np_speaker(np_start, region_start + source.end("np"))
+                if speaker is not None:
+                    return speaker, "according_to", np_start
             colon = before.rstrip()
             if colon.endswith(":"):
                 end = region_start + len(colon) - 1
@@ -270,18 +329,107 @@ class Attribution:
                 if speaker is not None:
                     return speaker, "before", region_start
             return None
+        # "..., Chilean President Gabriel Soto said, while Peru's Ana Ruiz called it "a crime"": the
+        # verbs of the quote's own clause come first.
+        breaks = [region_start + m.end() for m in self.rules.clause_breaks.finditer(before)]
+        own = [c for c in candidates if c[2] >= breaks[-1]] if breaks else candidates
+        candidates = own or candidates
         strong = [c for c in candidates if _STRONG.fullmatch(c[0])]
-        _verb, speaker, verb_at = strong[0] if strong else candidates[-1]
+        chosen = strong[0] if strong else candidates[-1]
+        inner = candidates[-1]
+        if (
+            inner[2] > chosen[2]
+            and isinstance(inner[1], Mention)
+            and inner[1].kind == "person"
+            and inner[1].start > chosen[2]
+        ):
+            # "Ana Ruiz said Rufus Firefly had called the raid "a success"": the person named in
+            # the reported clause, whose words these are.
+            chosen = inner
+        _verb, speaker, verb_at = chosen
         return speaker, "before", verb_at
 
     def _subject_of(self, clause_start: int, verb_at: int):
         """The subject of the verb at `verb_at`: a pronoun or "its ministry" right before it, a pronoun
         opening the clause, else the actors named nearest before it."""
+        voice = _VOICE.match(
+            self.folded,
+            clause_start
+            + len(self.folded[clause_start:verb_at])
+            - len(self.folded[clause_start:verb_at].lstrip()),
+        )
+        if voice is not None and voice.end() < verb_at:
+            # "A statement from the Chilean presidency said ...": the one issuing it.
+            issuer = self.np_speaker(voice.end(), verb_at)
+            if issuer is not None:
+                return issuer
+        owned = self._owner_of_voice(clause_start, verb_at)
+        if owned is not None:
+            return owned
+        their = rx.search(
+            r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:statement|communique|declaration|letter|note)\s+$",
+            self.folded[clause_start:verb_at],
+        )
+        if their is not None:
+            # "Their joint statement praised ...": the states "their" points back to.
+            pointed = self.doc.antecedent(
+                clause_start + their.start(), ("state", "international_organization", "government_body")
+            )
+            if pointed is not None:
+                return pointed
+        office = rx.search(
+            r"\bthe\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:\w+ly\s+)?$", self.folded[clause_start:verb_at]
+        )
+        if office is not None:
+            # "The minister said ..." after "Foreign Minister Grace Otieno told reporters": she.
+            holder = self.doc.office_holder(office.group().strip(), clause_start + office.start())
+            if holder is not None:
+                return holder
         near = self.doc.subject_anaphor(clause_start, verb_at)
         group = self.doc.group_before(clause_start, verb_at)
         if near is not None and (not group or near[0] > group[-1].end):
             return near[1]
         return self.doc.anaphor_at(clause_start, verb_at) or self.pick(group)
+
+    def _office_of(self, speaker, clause_start: int):
+        """ "The office of Ecuador's President Daniel Noboa defended the raid, saying ...": the
+        presidency (a president's office) or the state, not the person."""
+        if not isinstance(speaker, Mention) or speaker.kind != "person":
+            return speaker
+        head = self.folded[clause_start : speaker.start]
+        office = rx.search(r"\bthe\s+office\s+of\s+(?:[\w'-]+\s+){0,4}$", head)
+        if office is None:
+            return speaker
+        between = self.doc.mentions_in(clause_start + office.start(), speaker.start)
+        named = [m for m in between if m.kind == "state"]
+        state = named[-1] if named else self.doc._state_mention(speaker, speaker.end + 1)
+        if state is None or state.kind != "state":
+            return speaker
+        if rx.search(r"\bpresident\s+$", head):
+            return self.doc.resolver.body_mention(state, "presidency", speaker.start, speaker.end)
+        return state
+
+    def _owner_of_voice(self, start: int, verb_at: int) -> Mention | None:
+        """ "Rufus Firefly's office said", "Firefly's government said": the state the person speaks
+        for (their office or government is not the person)."""
+        for mention in self.doc.mentions_in(start, verb_at):
+            if mention.kind != "person" or mention.speaks_for is None:
+                continue
+            tail = self.folded[mention.end : verb_at]
+            if rx.fullmatch(
+                r"'s?\s+(?:office|government|administration|cabinet|spokes(?:man|woman|person)|aides?|team)"
+                r"(?:\s+\w+ly)?\s*",
+                tail,
+            ):
+                return Mention(
+                    mention.start,
+                    verb_at,
+                    mention.speaks_for,
+                    self.doc.resolver.kind_of(mention.speaks_for) or "state",
+                    "owner",
+                    speaks_for=mention.speaks_for,
+                )
+        return None
 
     def _predicate(self, quote, quotes, sentence):
         """'The ministry "deplored" the move', 'it "expresses deep concern"': the quote follows its
@@ -333,6 +481,12 @@ class Attribution:
             speaker = self.np_speaker(prev.start, prev.end)
             if speaker is not None:
                 return speaker, "previous", prev.start
+        if prev.paragraph == sentence.paragraph:
+            # "Foreign Minister Ana Ruiz was blunt. "This is a violation."": a quote with no
+            # attribution after a sentence about a person speaks in that person's voice.
+            subject = self.doc.subject_of(prev)
+            if subject is not None and subject.kind == "person":
+                return subject, "previous", prev.start
         return None
 
     def _subject(self, quote, quotes, sentence):

@@ -211,3 +211,16 @@ def test_an_apposition_closing_the_sentence_does_not_date_it_to_the_past(directo
     )
     found = keys(text, directory, published=datetime.date(2025, 6, 1))
     assert ("chile", "call_for_meeting") in found
+
+
+def test_a_verb_after_comma_and_with_no_subject_of_its_own_has_the_sentences(directory):
+    text = (
+        "Chile accused Freedonia of ramming a fishing boat, injuring three sailors, and summoned the "
+        "Freedonian ambassador."
+    )
+    assert ("chile", "other") in keys(text, directory)
+
+
+def test_a_verb_after_comma_and_with_its_own_subject_keeps_it(directory):
+    text = "Chile condemned the raid, and Peru summoned the Freedonian ambassador."
+    assert keys(text, directory) == {("chile", "condemnation"), ("peru", "other")}

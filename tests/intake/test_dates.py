@@ -87,3 +87,104 @@ def test_the_month_may_is_not_a_modal_verb(directory):
     assert reaction_dates(text, directory, datetime.date(2024, 6, 1)) == {
         ("chile", "recalled_or_expelled_diplomats"): datetime.date(2024, 5, 1)
     }
+
+
+def test_a_merged_record_is_dated_by_its_main_passage_not_by_a_later_one(directory):
+    text = (
+        "Peru lodged a formal protest with Freedonia over the arrest of its consul.\n\n"
+        "Peru had lodged a formal protest on 2 February as well, over a border marker."
+    )
+    [reaction] = propose(text, published=PUBLISHED, directory=directory).reactions
+    assert len(reaction.excerpts) == 2 and reaction.date.value is None
+
+
+def test_a_headline_gives_way_to_the_lede_for_the_date(directory):
+    text = (
+        "Chile recalls envoy from Freedonia\n\n"
+        "Chile recalled its ambassador from Freedonia on Saturday, the foreign ministry said."
+    )
+    [reaction] = propose(text, published=PUBLISHED, directory=directory).reactions
+    assert reaction.date.value == datetime.date(2025, 3, 8)
+
+
+def test_a_meeting_to_come_told_before_the_verb_gives_no_date(directory):
+    text = (
+        "The OAS will discuss the arrests at a meeting of its permanent council on Thursday, a "
+        "spokesperson said."
+    )
+    [reaction] = propose(text, published=PUBLISHED, directory=directory).reactions
+    assert reaction.date.value is None
+
+
+def test_a_date_after_after_is_the_date_of_what_was_reacted_to(directory):
+    text = (
+        "Chile recalled its ambassador from Freedonia after Freedonian troops crossed the river on "
+        "Saturday."
+    )
+    assert reaction_dates(text, directory)[("chile", "recalled_or_expelled_diplomats")] is None
+
+
+def test_a_date_in_an_opening_clause_of_another_event_is_not_the_reactions(directory):
+    text = "Following the Freedonian vote on Saturday, Chile recalled its ambassador."
+    assert reaction_dates(text, directory)[("chile", "recalled_or_expelled_diplomats")] is None
+
+
+def statement_date(text, directory, published=PUBLISHED):
+    [statement] = propose(text, published=published, directory=directory).statements
+    return statement.date.value
+
+
+def test_a_quote_in_an_after_clause_is_not_dated_by_the_main_clause(directory):
+    text = (
+        "Chile on Saturday expelled Freedonia's ambassador after the envoy, Ivo Brandt, called the "
+        'Chilean navy "a band of pirates" on the radio.'
+    )
+    assert statement_date(text, directory) is None
+
+
+def test_a_weekday_inside_the_quote_does_not_date_the_statement(directory):
+    text = '"He has until Friday to leave," Rufus Firefly said.'
+    assert statement_date(text, directory) is None
+
+
+def test_the_day_the_words_were_said_dates_the_statement(directory):
+    text = '"We will not be lectured," Rufus Firefly told reporters on Saturday, after the vote.'
+    assert statement_date(text, directory) == datetime.date(2025, 3, 8)
+
+
+def test_a_date_of_what_the_speaker_reports_is_not_the_statements(directory):
+    text = 'Rufus Firefly said the patrol had crossed the river on Saturday "by mistake".'
+    assert statement_date(text, directory) is None
+
+
+def test_the_year_a_thing_was_set_up_neither_dates_nor_backgrounds_a_reaction(directory):
+    text = "Peru called on both neighbours to settle the matter through the commission they set up in 1984."
+    assert reaction_dates(text, directory) == {("peru", "statement"): None}
+
+
+def test_a_treaty_named_by_its_year_dates_nothing(directory):
+    text = "Chile condemned the dam as a breach of the 1992 treaty."
+    assert reaction_dates(text, directory) == {("chile", "condemnation"): None}
+
+
+def test_the_day_an_earlier_step_was_reported_does_not_date_it(directory):
+    text = "Its spokesman told a briefing on Saturday that Chile had lodged a protest with Freedonia."
+    assert reaction_dates(text, directory) == {("chile", "condemnation"): None}
+
+
+def test_the_day_a_step_is_announced_dates_it(directory):
+    text = "Chile said on Saturday that it was recalling its ambassador from Freedonia."
+    recall = ("chile", "recalled_or_expelled_diplomats")
+    assert reaction_dates(text, directory)[recall] == datetime.date(2025, 3, 8)
+
+
+def test_a_date_naming_the_event_reacted_to_is_not_the_reactions(directory):
+    assert reaction_dates("Chile condemned Friday's raid on the consulate.", directory) == {
+        ("chile", "condemnation"): None
+    }
+    assert reaction_dates("Chile condemned the March 3 raid.", directory) == {("chile", "condemnation"): None}
+
+
+def test_a_date_after_the_that_opens_the_sentence_dates_the_reaction(directory):
+    text = "On the 8th of March, Chile condemned the raid."
+    assert reaction_dates(text, directory) == {("chile", "condemnation"): datetime.date(2025, 3, 8)}

@@ -305,3 +305,258 @@ def test_its_ministry_is_the_states_even_when_a_person_of_it_is_the_sentences_so
     )
     [s] = statements(text, directory)
     assert s.speaker.key == "new:foreign-ministry-of-chile"
+
+
+def test_an_office_a_comma_and_a_name_after_the_quote_name_the_person(directory):
+    text = '"The trail leads across the border," Chile\'s security chief, Ana Ruiz, told a news conference.'
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "chile")
+
+
+def test_said_a_spokeswoman_for_a_ministry_then_her_name_is_the_spokeswoman(directory):
+    text = '"We learned of it from the news," said a spokeswoman for the Peruvian foreign ministry, Ana Ruiz.'
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "peru")
+
+
+def test_he_said_points_back_to_an_official_named_by_office_not_to_a_person_in_an_aside(directory):
+    text = (
+        "Peru's president, who spoke after Rufus Firefly, defended the old treaty. "
+        '"Borders here were settled long ago," he said.'
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("peru", "peru")
+
+
+def test_he_said_after_an_official_named_in_full_is_that_person(directory):
+    text = (
+        "Peru's president, Ana Ruiz, who spoke after Rufus Firefly, defended the old treaty. "
+        '"Borders here were settled long ago," she said.'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:ana-ruiz"
+
+
+def test_according_to_x_before_the_quote(directory):
+    text = 'According to Chilean Foreign Minister Ana Ruiz, "a border is a line on a map, not a licence."'
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.attribution) == ("new:ana-ruiz", "according_to")
+
+
+def test_according_to_the_ministry_points_back_to_the_ministry_named_before(directory):
+    text = (
+        "Peru's defence ministry said the crew had strayed. According to the ministry, the flight was "
+        '"a routine supply mission".'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:defence-ministry-of-peru"
+
+
+def test_according_to_sources_before_a_quote_names_no_speaker(directory):
+    text = 'According to sources in Lima, the flight was "a routine supply mission".'
+    assert statements(text, directory) == []
+
+
+def test_a_participle_after_and_shares_the_subject_of_its_clause(directory):
+    text = (
+        "Chile and Peru issued a joint statement backing Sylvania and accusing Freedonia of "
+        '"playing with fire."'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "chile"
+
+
+def test_x_calls_it(directory):
+    [s] = statements('Freedonia calls the patrol "a routine exercise".', directory)
+    assert s.speaker.key == "freedonia"
+
+
+def test_the_minister_after_a_named_minister_is_that_person(directory):
+    text = (
+        '"They are not spies," Foreign Minister Ana Ruiz of Peru told reporters.\n\n'
+        'The minister said the crew had been "beaten and robbed of their catch".'
+    )
+    assert [s.speaker.key for s in statements(text, directory)] == ["new:ana-ruiz", "new:ana-ruiz"]
+
+
+def test_the_minister_with_no_minister_named_before_speaks_as_the_state(directory):
+    text = 'Peru recalled its envoy. The minister said the crew had been "beaten".'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "peru"
+
+
+def test_the_foreign_ministry_without_a_country_is_the_ministry_of_the_state_it_speaks_for(directory):
+    text = 'LIMA - Peru recalled its envoy.\n\nThe foreign ministry said the arrests were "a provocation".'
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:foreign-ministry-of-peru", "peru")
+
+
+def test_the_statement_said_points_back_to_the_ministry_that_issued_it(directory):
+    text = (
+        "LIMA - Peru expelled a Freedonian diplomat, the foreign ministry said in a statement.\n\n"
+        '"Such activity is incompatible with diplomatic status," the statement said.'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:foreign-ministry-of-peru"
+
+
+def test_a_hyphenated_office_is_no_part_of_the_name(directory):
+    [s] = statements('OAS Secretary-General Ana Ruiz said the region was "calm".', directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "oas")
+
+
+def test_an_unnamed_ministry_official_is_the_ministry_named_before(directory):
+    text = (
+        "Chile's interior ministry said the lawmaker had been stopped by mistake. A ministry official, who "
+        'asked not to be named, said the list had "not been updated since 2019."'
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:interior-ministry-of-chile", "chile")
+
+
+def test_a_foreign_adviser_speaks_for_the_state_named_with_the_office(directory):
+    text = '"No agreement allows it," Peru\'s foreign adviser, Ana Ruiz, said.'
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "peru")
+
+
+def test_the_ambassador_after_an_ambassador_named_with_a_posting_is_that_person(directory):
+    text = (
+        "Chile's ambassador to the UN, Ana Ruiz, addressed the council. "
+        '"This is a violation," the ambassador told the council.'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:ana-ruiz"
+
+
+def test_a_quote_after_a_sentence_about_a_person_speaks_in_that_persons_voice(directory):
+    text = 'Chile recalled its envoy. Foreign Minister Ana Ruiz was blunt. "This is a violation."'
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.attribution) == ("new:ana-ruiz", "previous")
+
+
+def test_a_source_after_a_semicolon_belongs_to_the_next_clause(directory):
+    text = 'Peru called it "unacceptable"; Chile said it was "a violation".'
+    assert [s.speaker.key for s in statements(text, directory)] == ["peru", "chile"]
+
+
+def test_the_verb_of_the_quotes_own_clause_attributes_it(directory):
+    text = (
+        '"It is a disgrace," Chilean President Gabriel Soto said, while Peru\'s Ana Ruiz called it '
+        '"a crime".'
+    )
+    assert [s.speaker.key for s in statements(text, directory)] == ["new:gabriel-soto", "new:ana-ruiz"]
+
+
+def test_according_to_a_statement_from_x_is_x(directory):
+    [s] = statements('"We will respond," according to a statement from Peru\'s foreign ministry.', directory)
+    assert s.speaker.key == "new:foreign-ministry-of-peru"
+
+
+def test_the_ministry_alone_speaks_as_its_state(directory):
+    text = 'Peru protested. "We will respond," the ministry said in a statement.'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "peru"
+
+
+def test_a_persons_office_or_spokesman_speaks_as_their_state(directory):
+    text = (
+        'Rufus Firefly spoke on Monday. "It was lawful," Firefly\'s spokesman said. Firefly\'s office '
+        'said in a statement that the crew were "criminals".'
+    )
+    assert [s.speaker.key for s in statements(text, directory)] == ["freedonia", "freedonia"]
+
+
+def test_a_statement_from_a_body_is_the_bodys(directory):
+    text = 'A statement from the Chilean presidency said the raid was "unjustifiable".'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "new:presidency-of-chile"
+
+
+def test_a_person_named_in_the_reported_clause_said_the_quoted_words(directory):
+    [s] = statements('Ana Ruiz said Rufus Firefly had called the raid "a success".', directory)
+    assert s.speaker.key == "rufus-firefly"
+
+
+def test_words_a_named_official_told_someone_are_the_officials_not_the_reporting_ministrys(directory):
+    text = (
+        "Peru summoned the Freedonian ambassador. Deputy Foreign Minister Ivo Brandt told him the raid "
+        'was "a grave violation", the ministry said.'
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ivo-brandt", "peru")
+
+
+def test_their_joint_statement_speaks_for_the_states_named_before(directory):
+    text = (
+        "Chile and Peru backed Sylvania on Monday. Their joint statement praised "
+        '"the courage of the Sylvanian people."'
+    )
+    [s] = statements(text, directory)
+    assert s.speaker.key == "chile"
+
+
+def test_the_office_of_a_president_is_the_presidency(directory):
+    text = (
+        "The office of Chile's President Gabriel Soto defended the decision in a statement, saying "
+        '"Chile is a sovereign nation."'
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:presidency-of-chile", "chile")
+
+
+def test_a_body_named_by_a_common_noun_is_the_one_already_in_the_database():
+    from intake.proposals import ActorDirectory, KnownActor
+
+    known = ActorDirectory(
+        [
+            KnownActor("chile", "Chile", "state", country="CL"),
+            KnownActor("presidency-of-chile", "Presidency of Chile", "government_body", country="CL"),
+        ]
+    )
+    [s] = statements('"We will not yield," the Chilean presidency said.', known)
+    assert s.speaker.key == "presidency-of-chile"
+
+
+def test_he_points_to_an_official_named_by_office_as_an_object_in_the_same_sentence(directory):
+    text = (
+        'Ana Ruiz, an analyst, said she was "not surprised".\n\n'
+        "Peru summoned Chile's ambassador on Saturday over remarks in which he called Peruvian traders "
+        '"a problem we have tolerated too long."'
+    )
+    speakers = [s.speaker.key for s in statements(text, directory, published=datetime.date(2025, 3, 10))]
+    assert speakers == ["new:ana-ruiz", "chile"]
+
+
+def test_a_quote_in_a_relative_clause_is_not_dated_by_the_main_clause(directory):
+    text = (
+        "Peru summoned Chile's ambassador on Saturday over remarks in which he called Peruvian traders "
+        '"a problem we have tolerated too long."'
+    )
+    [s] = statements(text, directory, published=datetime.date(2025, 3, 10))
+    assert s.date.value is None
+
+
+def test_an_alliance_official_speaks_for_the_alliance_named_before(directory):
+    text = 'The OAS said it was gathering information. An alliance official said the drone was "a cheap one."'
+    [s] = statements(text, directory)
+    assert s.speaker.key == "oas"
+
+
+def test_an_official_speaks_for_the_state_of_the_sentence_before_not_the_one_they_criticise(directory):
+    text = (
+        "Chile expelled a Peruvian diplomat on Monday.\n\n"
+        'Peru\'s embassy called the decision "a hostile act". In a post on X, foreign ministry '
+        'spokeswoman Ana Ruiz wrote that Chile was "inventing enemies."'
+    )
+    found = statements(text, directory)
+    assert (found[-1].speaker.key, found[-1].on_behalf_of.key) == ("new:ana-ruiz", "peru")
+
+
+def test_the_envoy_named_after_a_states_ambassador_speaks_for_that_state(directory):
+    text = (
+        "LIMA - Peru on Monday ordered Chile's ambassador to leave the country within 48 hours after the "
+        'envoy, Ana Ruiz, described Peruvian migrants as "a burden" in a radio interview.'
+    )
+    [s] = statements(text, directory)
+    assert (s.speaker.key, s.on_behalf_of.key) == ("new:ana-ruiz", "chile")
