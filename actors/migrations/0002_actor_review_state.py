@@ -14,30 +14,10 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-
-STASH = "actor_review_migration_stashed_triggers"
-
-
-def stash_sqlite_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    schema_editor.execute(f"CREATE TEMP TABLE {STASH} AS SELECT name, sql FROM sqlite_master "
-                          "WHERE type = 'trigger' AND sql LIKE '%actors_actor%'")
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(f"SELECT name FROM {STASH}")
-        for (name,) in cursor.fetchall():
-            schema_editor.execute(f'DROP TRIGGER "{name}"')
+from core.sqlite_triggers import around_rebuild
 
 
-def restore_sqlite_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(f"SELECT sql FROM {STASH} ORDER BY name")
-        statements = [sql for (sql,) in cursor.fetchall()]
-    for sql in statements:
-        schema_editor.execute(sql)
-    schema_editor.execute(f"DROP TABLE {STASH}")
+SET_ASIDE_TRIGGERS, RESTORE_TRIGGERS = around_rebuild("actors_actor")
 
 
 def mark_existing_actors_reviewed(apps, schema_editor):
@@ -54,7 +34,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(stash_sqlite_triggers, restore_sqlite_triggers),
+        SET_ASIDE_TRIGGERS,
         migrations.AddField(
             model_name='actor',
             name='reviewed_at',
@@ -85,6 +65,6 @@ class Migration(migrations.Migration):
             name='status',
             field=models.CharField(choices=[('draft', 'Draft'), ('reviewed', 'Reviewed')], db_index=True, default='draft', max_length=10),
         ),
-        migrations.RunPython(restore_sqlite_triggers, stash_sqlite_triggers),
+        RESTORE_TRIGGERS,
         migrations.RunPython(mark_existing_actors_reviewed, migrations.RunPython.noop),
     ]

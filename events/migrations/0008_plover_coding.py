@@ -14,34 +14,10 @@ import events.plover.coding
 from django.conf import settings
 from django.db import migrations, models
 
-
-TABLES = ("events_event", "events_reaction")
-STASH = "plover_migration_stashed_triggers"
+from core.sqlite_triggers import around_rebuild
 
 
-def stash_sqlite_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    names = " OR ".join(f"sql LIKE '%{table}%'" for table in TABLES)
-    schema_editor.execute(f"CREATE TEMP TABLE {STASH} AS SELECT name, sql FROM sqlite_master "
-                          f"WHERE type = 'trigger' AND ({names})")
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(f"SELECT name FROM {STASH}")
-        for (name,) in cursor.fetchall():
-            schema_editor.execute(f'DROP TRIGGER "{name}"')
-
-
-def restore_sqlite_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(f"SELECT sql FROM {STASH} ORDER BY name")
-        statements = [sql for (sql,) in cursor.fetchall()]
-    for sql in statements:
-        schema_editor.execute(sql)
-    schema_editor.execute(f"DROP TABLE {STASH}")
-
-
+SET_ASIDE_TRIGGERS, RESTORE_TRIGGERS = around_rebuild("events_event", "events_reaction")
 
 
 class Migration(migrations.Migration):
@@ -53,7 +29,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(stash_sqlite_triggers, restore_sqlite_triggers),
+        SET_ASIDE_TRIGGERS,
         migrations.AddField(
             model_name='event',
             name='plover_contexts',
@@ -158,5 +134,5 @@ class Migration(migrations.Migration):
             model_name='reaction',
             constraint=models.CheckConstraint(condition=events.plover.coding.KnownContexts('plover_contexts', ['military', 'intelligence', 'peacekeeping', 'economic', 'diplomatic', 'resource', 'disease', 'enviro_disaster', 'migration', 'humanitarian', 'asylum', 'legal', 'human_rights', 'rights_freedoms', 'gender', 'lgbt', 'terrorism', 'human_security', 'religion_ethnicity', 'executive', 'election', 'legislative', 'cbrn', 'cyber', 'political_institutions', 'corruption', 'crime', 'illegal_drugs', 'historical', 'future', 'hypothetical', 'negation']), name='reaction_plover_contexts_valid', violation_error_message='PLOVER contexts must be a list of known contexts.'),
         ),
-        migrations.RunPython(restore_sqlite_triggers, stash_sqlite_triggers),
+        RESTORE_TRIGGERS,
     ]

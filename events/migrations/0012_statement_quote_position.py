@@ -11,33 +11,9 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-TABLES = ("events_statement",)
-STASH = "statement_quote_migration_stashed_triggers"
+from core.sqlite_triggers import around_rebuild
 
-
-def _stash_sqlite_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    # instr, not LIKE '%...%': Django's SQLite cursor would read "%s" in the pattern as a placeholder.
-    names = " OR ".join(f"instr(sql, '{table}') > 0" for table in TABLES)
-    schema_editor.execute(f"CREATE TEMP TABLE {STASH} AS SELECT name, sql FROM sqlite_master "
-                          f"WHERE type = 'trigger' AND ({names})")
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(f"SELECT name FROM {STASH}")
-        for (name,) in cursor.fetchall():
-            schema_editor.execute(f'DROP TRIGGER "{name}"')
-
-
-def _restore_sqlite_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(f"SELECT sql FROM {STASH} ORDER BY name")
-        statements = [sql for (sql,) in cursor.fetchall()]
-    for sql in statements:
-        schema_editor.execute(sql)
-    schema_editor.execute(f"DROP TABLE {STASH}")
-
+SET_ASIDE_TRIGGERS, RESTORE_TRIGGERS = around_rebuild("events_statement")
 
 
 class Migration(migrations.Migration):
@@ -50,7 +26,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(_stash_sqlite_triggers, _restore_sqlite_triggers),
+        SET_ASIDE_TRIGGERS,
         migrations.AddField(
             model_name='historicalstatement',
             name='quote_end',
@@ -85,5 +61,5 @@ class Migration(migrations.Migration):
             model_name='statement',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('quote_end__isnull', True), ('quote_source__isnull', True), ('quote_start__isnull', True)), models.Q(('quote_end__gt', models.F('quote_start')), ('quote_end__isnull', False), ('quote_source__isnull', False), ('quote_start__isnull', False)), _connector='OR'), name='statement_quote_offsets_valid', violation_error_message='The quote offsets are all empty or all set, the start before the end.'),
         ),
-        migrations.RunPython(_restore_sqlite_triggers, _stash_sqlite_triggers),
+        RESTORE_TRIGGERS,
     ]

@@ -12,33 +12,10 @@ PostgreSQL alters the table in place and keeps its triggers.
 from django.conf import settings
 from django.db import migrations, models
 
-
-TABLES = ("events_reaction",)
-STASH = "reaction_kind_migration_stashed_triggers"
+from core.sqlite_triggers import around_rebuild
 
 
-def _stash_sqlite_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    # instr, not LIKE '%...%': Django's SQLite cursor would read "%s" in the pattern as a placeholder.
-    names = " OR ".join(f"instr(sql, '{table}') > 0" for table in TABLES)
-    schema_editor.execute(f"CREATE TEMP TABLE {STASH} AS SELECT name, sql FROM sqlite_master "
-                          f"WHERE type = 'trigger' AND ({names})")
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(f"SELECT name FROM {STASH}")
-        for (name,) in cursor.fetchall():
-            schema_editor.execute(f'DROP TRIGGER "{name}"')
-
-
-def _restore_sqlite_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(f"SELECT sql FROM {STASH} ORDER BY name")
-        statements = [sql for (sql,) in cursor.fetchall()]
-    for sql in statements:
-        schema_editor.execute(sql)
-    schema_editor.execute(f"DROP TABLE {STASH}")
+SET_ASIDE_TRIGGERS, RESTORE_TRIGGERS = around_rebuild("events_reaction")
 
 
 class Migration(migrations.Migration):
@@ -50,7 +27,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(_stash_sqlite_triggers, _restore_sqlite_triggers),
+        SET_ASIDE_TRIGGERS,
         migrations.RemoveConstraint(
             model_name='reaction',
             name='reaction_kind_valid',
@@ -69,5 +46,5 @@ class Migration(migrations.Migration):
             model_name='reaction',
             constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['severed_ties', 'condemnation', 'statement', 'legal_action', 'call_for_meeting', 'abstention', 'support', 'recalled_or_expelled_diplomats', 'other'])), name='reaction_kind_valid'),
         ),
-        migrations.RunPython(_restore_sqlite_triggers, _stash_sqlite_triggers),
+        RESTORE_TRIGGERS,
     ]
