@@ -162,6 +162,8 @@ class _Key:
         self.nullable = field.null
 
     def value(self, obj):
+        if isinstance(obj, dict):  # a row of the record type's reader (core/api/rows.py)
+            return obj[self.path]
         for part in self.path.split("__"):
             obj = getattr(obj, part) if obj is not None else None
         return obj

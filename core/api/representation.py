@@ -31,6 +31,17 @@ def uuid_text(value):
 _COUNTRY_NAMES: dict[str, dict[str, str]] = {}
 
 
+def country_name(code: str) -> str:
+    """The name of the country ``code`` in the active language; '' for no code."""
+    if not code:
+        return ""
+    language = translation.get_language() or ""
+    names = _COUNTRY_NAMES.get(language)
+    if names is None:
+        names = _COUNTRY_NAMES[language] = {c.code: str(c.name) for c in countries}
+    return names.get(code) or str(countries.name(code))
+
+
 def country_fields(instance, field: str = "country") -> tuple[str, str]:
     """(ISO code, name in the active language) of a CountryField; ('', '') when none.
 
@@ -40,8 +51,4 @@ def country_fields(instance, field: str = "country") -> tuple[str, str]:
     code = instance.__dict__[field] if field in instance.__dict__ else getattr(instance, field).code
     if not code:
         return "", ""
-    language = translation.get_language() or ""
-    names = _COUNTRY_NAMES.get(language)
-    if names is None:
-        names = _COUNTRY_NAMES[language] = {c.code: str(c.name) for c in countries}
-    return code, names.get(code) or str(countries.name(code))
+    return code, country_name(code)
