@@ -177,10 +177,10 @@ class CSVMixin:
                 paginator.get_page_size(request)
                 paginator.get_page_number(request, None)
             return stream_csv(request, reader, columns=self.csv_columns, filename=f"{self.basename}s.csv")
-        page = self.paginate_queryset(reader.queryset)
-        if page is None:
+        if paginator is None:
             return Response(reader.represent(list(reader.queryset)))
-        return self.get_paginated_response(reader.represent(page))
+        paginator.rows = reader.rows  # counts and keys on the queryset, the page's rows by the reader
+        return self.get_paginated_response(reader.represent(self.paginate_queryset(queryset)))
 
     def get_row(self):
         """The detail's row, as ``get_object`` finds the instance (filters, lookup, 404, permissions)."""

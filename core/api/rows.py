@@ -97,9 +97,14 @@ class RowReader:
 
     def __init__(self, queryset, extra: Iterable[str] = ()):
         self.model = queryset.model
-        names = [*self.columns, *(c for c in extra if c not in self.columns)]
-        # values() replaces select_related and only(); the prefetches give way to represent's queries.
-        self.queryset = queryset.prefetch_related(None).values(*names)
+        self.names = [*self.columns, *(c for c in extra if c not in self.columns)]
+        self.queryset = self.rows(queryset)
+
+    def rows(self, queryset):
+        """``queryset`` reading this reader's rows: values() replaces select_related and only() (the
+        joins come from the related columns), and represent's queries replace the prefetches. Apply it
+        last: counts and key subqueries run on the queryset without it, and so without joins."""
+        return queryset.prefetch_related(None).values(*self.names)
 
     def represent(self, rows: list[dict]) -> list[dict]:
         raise NotImplementedError
