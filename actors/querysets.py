@@ -1,7 +1,7 @@
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
-from core.api.representation import country_name, date_text, uuid_text
+from core.api.representation import country_name, country_names, date_text, uuid_text
 from core.api.rows import RowReader, actor_brief, grouped, ids_of, timestamps
 from core.querysets import ReviewedQuerySet
 
@@ -17,19 +17,21 @@ class ActorRows(RowReader):
                "created_at", "updated_at")
 
     def represent(self, rows):
+        names = country_names()
         roles = grouped(self.model, "roles", ids_of(rows), _ROLE_COLUMNS)
         return [{
             "public_id": uuid_text(r["public_id"]), "slug": r["slug"], "name": r["name"], "kind": r["kind"],
-            "country": r["country"] or "", "country_name": country_name(r["country"]),
+            "country": r["country"] or "", "country_name": country_name(r["country"], names),
             "aliases": list(r["aliases"]), "description": r["description"], "status": r["status"],
-            "roles": [_role(role) for role in roles[r["id"]]], **timestamps(r),
+            "roles": [_role(role, names) for role in roles[r["id"]]], **timestamps(r),
         } for r in rows]
 
 
-def _role(values):
+def _role(values, names):
     title, slug, name, kind, country, is_current, start, start_precision, end, end_precision = values
     return {"title": title,
-            "organization": actor_brief({"slug": slug, "name": name, "kind": kind, "country": country}, ""),
+            "organization": actor_brief({"slug": slug, "name": name, "kind": kind, "country": country}, "",
+                                        names),
             "is_current": is_current, "start_date": date_text(start), "start_precision": start_precision,
             "end_date": date_text(end), "end_precision": end_precision}
 

@@ -2,7 +2,7 @@
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
-from core.api.representation import country_name, date_text, uuid_text
+from core.api.representation import country_name, country_names, date_text, uuid_text
 from core.api.rows import (
     RowReader,
     actor_brief,
@@ -11,6 +11,7 @@ from core.api.rows import (
     grouped,
     ids_of,
     source_slugs,
+    source_slugs_sql,
     timestamps,
 )
 from core.querysets import ReviewedQuerySet
@@ -64,18 +65,20 @@ class EventRows(RowReader):
                "parent_id", *_related("parent", EVENT_BRIEF))
 
     def represent(self, rows):
+        names = country_names()
         ids = ids_of(rows)
         participants = _participants(self.model, ids)
         cited = citations(self.model, ids)
         return [{
             "public_id": uuid_text(r["public_id"]), "slug": r["slug"], "title": r["title"],
             "date": date_text(r["date"]), "date_precision": r["date_precision"], "place": r["place"],
-            "country": r["country"] or "", "country_name": country_name(r["country"]),
+            "country": r["country"] or "", "country_name": country_name(r["country"], names),
             "description": r["description"], "cameo_code": r["cameo_code"],
             "cameo_label": cameo_label(r["cameo_code"]), **_plover(r),
             "certainty": r["certainty"], "status": r["status"],
             "parent": None if r["parent_id"] is None else event_brief(r, "parent__"),
-            "participants": [{"actor": actor_brief(p, ""), "role": p["role"]} for p in participants[r["id"]]],
+            "participants": [{"actor": actor_brief(p, "", names), "role": p["role"]}
+                             for p in participants[r["id"]]],
             "citations": cited[r["id"]], **timestamps(r),
         } for r in rows]
 
@@ -87,6 +90,14 @@ class EventRows(RowReader):
         participants, slugs = extras
         return {"participants": [f"{p['role']}:{p['slug']}" for p in participants[row["id"]]],
                 "source_slugs": slugs[row["id"]]}
+
+    def csv_sql_cells(self):
+        participant = _related_model(self.model.objects, "participants")
+        actor = participant._meta.get_field("actor").related_model
+        return {"source_slugs": source_slugs_sql(self.model),
+                "participants": f"(SELECT string_agg(p.role || ':' || a.slug, '|' ORDER BY p.id) FROM "
+                                f"{participant._meta.db_table} p JOIN {actor._meta.db_table} a ON a.id = "
+                                f"p.actor_id WHERE p.event_id = q.id)"}
 
 
 _PARTICIPANT_COLUMNS = ("role", *_related("actor", ACTOR_BRIEF))
@@ -104,10 +115,12 @@ class StatementRows(RowReader):
                *_related("event", EVENT_BRIEF))
 
     def represent(self, rows):
+        names = country_names()
         cited = citations(self.model, ids_of(rows))
         return [{
-            "public_id": uuid_text(r["public_id"]), "slug": r["slug"], "speaker": actor_brief(r, "speaker__"),
-            "on_behalf_of": None if r["on_behalf_of_id"] is None else actor_brief(r, "on_behalf_of__"),
+            "public_id": uuid_text(r["public_id"]), "slug": r["slug"],
+            "speaker": actor_brief(r, "speaker__", names),
+            "on_behalf_of": None if r["on_behalf_of_id"] is None else actor_brief(r, "on_behalf_of__", names),
             "quote": r["quote"], "quote_source": r["quote_source__slug"],
             "quote_start": r["quote_start"], "quote_end": r["quote_end"], "context": r["context"],
             "event": event_brief(r, "event__"), "date": date_text(r["date"]),
@@ -121,15 +134,22 @@ class StatementRows(RowReader):
     def csv_extra(self, row, extras):
         return {"source_slugs": extras[row["id"]]}
 
+    def csv_sql_cells(self):
+        # As the country column: whom the speaker speaks for, else the speaker's own country.
+        return {"source_slugs": source_slugs_sql(self.model),
+                "country": 'COALESCE(NULLIF(q."on_behalf_of__country", \'\'), q."speaker__country")'}
+
 
 class ReactionRows(RowReader):
     columns = ("id", *RECORD, "kind", "stance", "description", "cameo_code", *PLOVER, "certainty",
                *_related("actor", ACTOR_BRIEF), *_related("event", EVENT_BRIEF))
 
     def represent(self, rows):
+        names = country_names()
         cited = citations(self.model, ids_of(rows))
         return [{
-            "public_id": uuid_text(r["public_id"]), "slug": r["slug"], "actor": actor_brief(r, "actor__"),
+            "public_id": uuid_text(r["public_id"]), "slug": r["slug"],
+            "actor": actor_brief(r, "actor__", names),
             "event": event_brief(r, "event__"), "kind": r["kind"], "stance": r["stance"],
             "date": date_text(r["date"]), "date_precision": r["date_precision"],
             "description": r["description"],
@@ -142,6 +162,9 @@ class ReactionRows(RowReader):
 
     def csv_extra(self, row, extras):
         return {"source_slugs": extras[row["id"]]}
+
+    def csv_sql_cells(self):
+        return {"source_slugs": source_slugs_sql(self.model)}
 
 
 class EventQuerySet(ReviewedQuerySet):

@@ -22,6 +22,9 @@ class SourceRows(RowReader):
             "text_sha256": r["text_sha256"], **timestamps(r),
         } for r in rows]
 
+    def csv_sql_cells(self):
+        return {"has_text": """CASE WHEN q."text_sha256" IS NULL THEN 'false' ELSE 'true' END"""}
+
 
 class SourceQuerySet(PublicQuerySet):
     def api_reader(self, extra=()):

@@ -344,7 +344,8 @@ class PageNumberPagination(pagination.PageNumberPagination):
         try:
             self.page = paginator.page(page_number)
         except InvalidPage as exc:
-            raise NotFound(self.invalid_page_message.format(page_number=page_number, message=str(exc))) from exc
+            message = self.invalid_page_message.format(page_number=page_number, message=str(exc))
+            raise NotFound(message) from exc
         return list(self.page)
 
     def _cursor_url(self, obj, keyset) -> str:

@@ -12,6 +12,7 @@ that ``represent`` equals the serializer's output.
 
 from collections.abc import Iterable, Sequence
 
+from core.api.ordering import field_at
 from core.api.representation import country_name, date_text, datetime_text
 
 ACTOR_BRIEF = ("slug", "name", "kind", "country")
@@ -23,11 +24,12 @@ def related(name: str, fields: Iterable[str]) -> list[str]:
     return [f"{name}__{f}" for f in fields]
 
 
-def actor_brief(row: dict, prefix: str) -> dict:
-    """ActorBriefSerializer's dict, from the ``prefix``-ed columns of ``row`` (``actor__``)."""
+def actor_brief(row: dict, prefix: str, names: dict[str, str] | None = None) -> dict:
+    """ActorBriefSerializer's dict, from the ``prefix``-ed columns of ``row`` (``actor__``); ``names``
+    from country_names(), looked up once per page."""
     code = row[prefix + "country"] or ""
     return {"slug": row[prefix + "slug"], "name": row[prefix + "name"], "kind": row[prefix + "kind"],
-            "country": code, "country_name": country_name(code)}
+            "country": code, "country_name": country_name(code, names)}
 
 
 def event_brief(row: dict, prefix: str) -> dict:
@@ -117,6 +119,70 @@ class RowReader:
 
     def csv_extra(self, row: dict, extras) -> dict:
         return {}
+
+    def csv_sql_cells(self) -> dict[str, str]:
+        """The same extra cells as SQL text over the row's columns (the alias ``q``), for CSV on
+        PostgreSQL; a CSV column neither here nor a plain column makes the CSV go the Python way."""
+        return {}
+
+
+# ---------------------------------------------------------------------------------------------------
+# CSV in SQL (PostgreSQL): each row's whole CSV line is built by the database, exactly as csv.writer
+# and core.api.renderers._cell write it, so Python only passes text along (core/api/renderers.py).
+
+
+def _quoted(sql: str) -> str:
+    """csv.writer's minimal quoting: a text containing a comma, a quote or a line break is quoted, its
+    quotes doubled; NULL is an empty cell."""
+    return (f"CASE WHEN {sql} IS NULL THEN '' WHEN {sql} ~ '[\",\r\n]' "
+            f"THEN '\"' || replace({sql}, '\"', '\"\"') || '\"' ELSE {sql} END")
+
+
+def _cell_sql(model, key: str) -> str:
+    """The SQL text of the values() column ``key`` as _cell writes its Python value."""
+    col = f'q."{key}"'
+    try:
+        kind = field_at(model, "id" if key == "pk" else key).get_internal_type()
+    except ValueError:
+        kind = "TextField"  # an annotation of text, such as a source's text_sha256
+    if kind == "DateTimeField":  # datetime.isoformat() of an aware UTC value
+        utc = f"({col} AT TIME ZONE 'UTC')"
+        return (f"COALESCE(to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN "
+                f"mod(date_part('microseconds', {col})::int, 1000000) <> 0 THEN to_char({utc}, '.US') "
+                f"ELSE '' END || '+00:00', '')")
+    if kind in ("DateField", "UUIDField", "IntegerField", "PositiveIntegerField", "BigAutoField",
+                "AutoField", "BigIntegerField", "SmallIntegerField", "PositiveSmallIntegerField"):
+        return f"COALESCE({col}::text, '')"
+    if kind == "BooleanField":
+        return f"CASE WHEN {col} THEN 'true' WHEN NOT {col} THEN 'false' ELSE '' END"
+    if kind == "JSONField":  # a list of strings, joined as _cell joins it
+        return _quoted(f"array_to_string(ARRAY(SELECT jsonb_array_elements_text({col})), '|')")
+    return _quoted(col)
+
+
+def source_slugs_sql(model) -> str:
+    """The distinct slugs of the sources a record (``q.id``) cites, in citation order, joined by |."""
+    citation, fk = _reverse(model, "citations")
+    source = citation._meta.get_field("source").related_model
+    return (f"(SELECT string_agg(x.slug, '|' ORDER BY x.first) FROM (SELECT s.slug, min(c.id) AS first "
+            f"FROM {citation._meta.db_table} c JOIN {source._meta.db_table} s ON s.id = c.source_id "
+            f"WHERE c.{fk}_id = q.id GROUP BY s.slug) x)")
+
+
+def csv_sql(reader, columns) -> tuple[str, tuple] | None:
+    """(SQL, params) reading one text per row, the row's CSV line ending in \\r\\n, in the list's
+    order and with its filters; None when a column cannot be written in SQL."""
+    cells, extra = [], reader.csv_sql_cells()
+    for name, read in columns:
+        if name in extra:
+            cells.append(_quoted(extra[name]))
+        elif getattr(read, "key", None) is not None:
+            cells.append(_cell_sql(reader.model, read.key))
+        else:
+            return None
+    sql, params = reader.queryset.query.sql_with_params()
+    line = " || ',' || ".join(f"({cell})" for cell in cells)
+    return f"SELECT {line} || E'\\r\\n' FROM ({sql}) q", params
 
 
 def ids_of(rows: list[dict]) -> list[int]:

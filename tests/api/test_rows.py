@@ -8,12 +8,15 @@ for the same record, field by field and keys in the same order, and the API serv
 """
 
 import datetime
+import gzip
 
 import pytest
+from django.db import connection
 
 from actors.api.serializers import ActorSerializer
 from actors.choices import ActorKind
 from actors.models import Actor
+from core.api import renderers
 from events.api.serializers import EventSerializer, ReactionSerializer, StatementSerializer
 from events.choices import Certainty
 from events.models import Event, Reaction, Statement
@@ -33,9 +36,9 @@ from tests.factories import (
     StatementFactory,
 )
 
-MODELS = [(Reaction, ReactionSerializer, "/api/reactions/"), (Statement, StatementSerializer, "/api/statements/"),
-          (Event, EventSerializer, "/api/events/"), (Actor, ActorSerializer, "/api/actors/"),
-          (Source, SourceSerializer, "/api/sources/")]
+MODELS = [(Reaction, ReactionSerializer, "/api/reactions/"),
+          (Statement, StatementSerializer, "/api/statements/"), (Event, EventSerializer, "/api/events/"),
+          (Actor, ActorSerializer, "/api/actors/"), (Source, SourceSerializer, "/api/sources/")]
 IDS = [url for _m, _s, url in MODELS]
 
 
@@ -74,7 +77,8 @@ def awkward_records(db):
     EventActorFactory(event=child, actor=organization)
     EventActorFactory(event=child, actor=person, role="target")
     alleged = ReactionFactory(actor=organization, event=undated, date=None, date_precision="unknown",
-                              cameo_code="", certainty=Certainty.ALLEGED, description="Said to have protested.")
+                              cameo_code="", certainty=Certainty.ALLEGED,
+                              description='Said "no", then protested,\nloudly.')
     hand_coded = ReactionFactory(cameo_code="111", plover_hand_coded=True, plover_type="SANCTION",
                                  plover_mode="convict", plover_contexts=[], date=datetime.date(2024, 5, 1),
                                  date_precision="month")
@@ -116,3 +120,31 @@ def test_a_cursor_page_continues_from_the_row_it_was_read_from(api_client):
     second = api_client.get(first["next"]).json()
     dates = [r["date"] for r in first["results"] + second["results"]]
     assert dates == [f"2024-04-0{d}" for d in range(1, 7)]
+
+
+def _csv(client, url, **headers):
+    response = client.get(url, {"format": "csv"}, **headers)
+    assert response.status_code == 200
+    return response, b"".join(response.streaming_content)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="CSV is written by the database on PostgreSQL")
+@pytest.mark.parametrize(("model", "serializer_class", "url"), MODELS, ids=IDS)
+def test_csv_written_by_the_database_is_byte_for_byte_what_python_writes(
+        awkward_records, api_client, monkeypatch, model, serializer_class, url):
+    Reaction.objects.filter(certainty=Certainty.ALLEGED).update(
+        updated_at=datetime.datetime(2024, 4, 6, 3, 30, 0, 120, tzinfo=datetime.UTC))
+    _, by_database = _csv(api_client, url)
+    monkeypatch.setattr(renderers, "csv_sql", lambda reader, columns: None)
+    _, by_python = _csv(api_client, url)
+    assert by_database.count(b"\r\n") > 1
+    assert by_database == by_python
+
+
+@pytest.mark.parametrize("url", ["/api/reactions/", "/api/events/"])
+def test_csv_is_gzipped_for_clients_that_accept_it(awkward_records, api_client, url):
+    plain_response, plain = _csv(api_client, url)
+    response, packed = _csv(api_client, url, HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert response["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain_response
+    assert "Accept-Encoding" in response["Vary"]
+    assert gzip.decompress(packed) == plain
