@@ -127,19 +127,13 @@ class RowReader:
 
 
 # ---------------------------------------------------------------------------------------------------
-# CSV in SQL (PostgreSQL): each row's whole CSV line is built by the database, exactly as csv.writer
-# and core.api.renderers._cell write it, so Python only passes text along (core/api/renderers.py).
-
-
-def _quoted(sql: str) -> str:
-    """csv.writer's minimal quoting: a text containing a comma, a quote or a line break is quoted, its
-    quotes doubled; NULL is an empty cell."""
-    return (f"CASE WHEN {sql} IS NULL THEN '' WHEN {sql} ~ '[\",\r\n]' "
-            f"THEN '\"' || replace({sql}, '\"', '\"\"') || '\"' ELSE {sql} END")
+# CSV on PostgreSQL: the database writes each cell as the text core.api.renderers._cell would make of
+# its Python value (ISO dates and times, true/false, lists joined by |, nothing for NULL and for an
+# empty text alike), and COPY ... (FORMAT csv) quotes them as csv.writer does (core/api/renderers.py).
 
 
 def _cell_sql(model, key: str) -> str:
-    """The SQL text of the values() column ``key`` as _cell writes its Python value."""
+    """The values() column ``key`` as the text _cell writes for its Python value (NULL: empty)."""
     col = f'q."{key}"'
     try:
         kind = field_at(model, "id" if key == "pk" else key).get_internal_type()
@@ -147,17 +141,17 @@ def _cell_sql(model, key: str) -> str:
         kind = "TextField"  # an annotation of text, such as a source's text_sha256
     if kind == "DateTimeField":  # datetime.isoformat() of an aware UTC value
         utc = f"({col} AT TIME ZONE 'UTC')"
-        return (f"COALESCE(to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN "
+        return (f"to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN "
                 f"mod(date_part('microseconds', {col})::int, 1000000) <> 0 THEN to_char({utc}, '.US') "
-                f"ELSE '' END || '+00:00', '')")
+                f"ELSE '' END || '+00:00'")
     if kind in ("DateField", "UUIDField", "IntegerField", "PositiveIntegerField", "BigAutoField",
                 "AutoField", "BigIntegerField", "SmallIntegerField", "PositiveSmallIntegerField"):
-        return f"COALESCE({col}::text, '')"
+        return f"{col}::text"  # ISO 8601 dates (DateStyle ISO), the UUID's canonical form, digits
     if kind == "BooleanField":
-        return f"CASE WHEN {col} THEN 'true' WHEN NOT {col} THEN 'false' ELSE '' END"
+        return f"CASE WHEN {col} THEN 'true' WHEN NOT {col} THEN 'false' END"
     if kind == "JSONField":  # a list of strings, joined as _cell joins it
-        return _quoted(f"array_to_string(ARRAY(SELECT jsonb_array_elements_text({col})), '|')")
-    return _quoted(col)
+        return f"array_to_string(ARRAY(SELECT jsonb_array_elements_text({col})), '|')"
+    return col
 
 
 def source_slugs_sql(model) -> str:
@@ -170,19 +164,23 @@ def source_slugs_sql(model) -> str:
 
 
 def csv_sql(reader, columns) -> tuple[str, tuple] | None:
-    """(SQL, params) reading one text per row, the row's CSV line ending in \\r\\n, in the list's
-    order and with its filters; None when a column cannot be written in SQL."""
+    """(SQL, params) reading each CSV row as one text per column, in the list's order and with its
+    filters; None when a column can be written neither from a plain column nor by the reader's SQL."""
     cells, extra = [], reader.csv_sql_cells()
     for name, read in columns:
+        key = getattr(read, "key", None)
         if name in extra:
-            cells.append(_quoted(extra[name]))
-        elif getattr(read, "key", None) is not None:
-            cells.append(_cell_sql(reader.model, read.key))
+            cells.append(extra[name])
+        elif key is not None:
+            cells.append(_cell_sql(reader.model, key))
         else:
             return None
     sql, params = reader.queryset.query.sql_with_params()
-    line = " || ',' || ".join(f"({cell})" for cell in cells)
-    return f"SELECT {line} || E'\\r\\n' FROM ({sql}) q", params
+    # NULLIF: COPY writes an empty text as "" (to tell it from NULL); csv.writer writes nothing.
+    return f"SELECT {', '.join(f'NULLIF({cell}, {EMPTY})' for cell in cells)} FROM ({sql}) q", params
+
+
+EMPTY = "''"
 
 
 def ids_of(rows: list[dict]) -> list[int]:

@@ -81,7 +81,8 @@ def awkward_records(db):
                               description='Said "no", then protested,\nloudly.')
     hand_coded = ReactionFactory(cameo_code="111", plover_hand_coded=True, plover_type="SANCTION",
                                  plover_mode="convict", plover_contexts=[], date=datetime.date(2024, 5, 1),
-                                 date_precision="month")
+                                 date_precision="month",
+                                 description='Convicted, "in absentia",\r\nby a court.')
     ReactionFactory(cameo_code="161")
     statement = StatementFactory(event=child, speaker=person, on_behalf_of=organization, context="")
     StatementFactory(event=undated, on_behalf_of=None, date=None, date_precision="unknown")
