@@ -1,10 +1,13 @@
 """CSV output for every list endpoint: ``?format=csv`` or ``Accept: text/csv``.
 
-A list answers with ALL matching rows (the list filters apply, pagination does not), read by the
-record type's row reader (core/api/rows.py) through a server-side cursor (``iterator(chunk_size=...)``)
-and written ``CSV_CHUNK_SIZE`` rows at a time through ``csv.writer``, so memory stays flat however many
-rows match. What a chunk needs beyond its columns (cited sources, participants) is one query per chunk.
-The stream is gzipped when the client accepts it (``Accept-Encoding: gzip``).
+A list answers with ALL matching rows (the list filters apply, pagination does not), the rows of the
+record type's reader (core/api/rows.py) in the list's order, streamed so memory stays flat however many
+rows match. On PostgreSQL the database writes the CSV: one ``COPY (SELECT ...) TO STDOUT (FORMAT csv)``
+of the list's query, each cell written in SQL as the Python writer would write it (core.api.rows.csv_sql;
+tests/api/test_rows.py checks the two agree byte for byte). Elsewhere the reader's rows come through
+``iterator(chunk_size=CSV_CHUNK_SIZE)`` and ``csv.writer``, with what a chunk needs beyond its columns
+(cited sources, participants) in one query per chunk. The stream is gzipped when the client accepts it
+(``Accept-Encoding: gzip``).
 
 Columns are flat and fixed per record type (each viewset's ``csv_columns``); several values in one
 cell (the slugs of the cited sources, an actor's aliases) are joined with ``|``.
