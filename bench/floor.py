@@ -5,7 +5,8 @@ and serialises the rows to the same JSON shape with orjson. The API's throughput
 ratio of this one's, under identical gunicorn settings, so the figure says how much the framework
 costs rather than how fast the machine is.
 
-Routes mirror the API: /api/reactions/?country=XX|date_after&date_before|q=word|cursor=..,
+Routes mirror the API: /api/reactions/?country=XX|date_after&date_before|q=word|plover_type=..&
+plover_mode=..&plover_context=..|cursor=..,
 /api/reactions/<slug>/, /api/reactions/stats/?group_by=country. Only what the benchmark sends is
 understood. Database from FLOOR_DATABASE_URL (a postgres:// URL).
 """
@@ -34,13 +35,14 @@ _conn = None
 SELECT = """
 SELECT r.id, r.public_id, r.slug, a.slug, a.name, a.kind, a.country, e.slug, e.title, e.date,
        e.date_precision, r.kind, r.stance, r.date, r.date_precision, r.description, r.cameo_code,
-       r.certainty, r.status, r.created_at, r.updated_at
+       r.certainty, r.status, r.created_at, r.updated_at, r.plover_type, r.plover_mode, r.plover_contexts,
+       r.plover_hand_coded
 FROM events_reaction r
 JOIN actors_actor a ON a.id = r.actor_id
 JOIN events_event e ON e.id = r.event_id
 """
 CITATIONS = """
-SELECT c.reaction_id, s.slug, s.title, s.publisher, s.kind, c.excerpt
+SELECT c.reaction_id, s.slug, s.title, s.publisher, s.kind, c.excerpt, c.excerpt_start, c.excerpt_end
 FROM sources_citation c JOIN sources_source s ON s.id = c.source_id
 WHERE c.reaction_id = ANY(%s) ORDER BY c.id
 """
@@ -58,9 +60,10 @@ def _rows_to_json(cur, rows):
     cites: dict[int, list] = {i: [] for i in ids}
     if ids:
         cur.execute(CITATIONS, (ids,))
-        for rid, slug, title, publisher, kind, excerpt in cur.fetchall():
+        for rid, slug, title, publisher, kind, excerpt, start, end in cur.fetchall():
             cites[rid].append({"source": {"slug": slug, "title": title, "publisher": publisher, "kind": kind},
-                               "excerpt": excerpt})
+                               "excerpt": excerpt, "excerpt_start": start, "excerpt_end": end,
+                               "verified": start is not None})
     out = []
     for r in rows:
         out.append({
@@ -69,7 +72,8 @@ def _rows_to_json(cur, rows):
                       "country_name": COUNTRIES.get(r[6], "")},
             "event": {"slug": r[7], "title": r[8], "date": r[9], "date_precision": r[10]},
             "kind": r[11], "stance": r[12], "date": r[13], "date_precision": r[14], "description": r[15],
-            "cameo_code": r[16], "cameo_label": CAMEO_CODES.get(r[16], ""), "certainty": r[17],
+            "cameo_code": r[16], "cameo_label": CAMEO_CODES.get(r[16], ""), "plover_type": r[21],
+            "plover_mode": r[22], "plover_contexts": r[23], "plover_hand_coded": r[24], "certainty": r[17],
             "status": r[18], "citations": cites[r[0]], "created_at": r[19], "updated_at": r[20],
         })
     return out
@@ -126,6 +130,17 @@ def handle(path, query):
     if "country" in q:
         actors = _actor_ids(cur, "country = %s", q["country"].upper())
         return _list(cur, f"{base} AND {{t}}.actor_id = ANY(%s)", (actors,))
+    if {"plover_type", "plover_mode", "plover_context"} & q.keys():
+        # As events/filtersets.py: each parameter any of its comma-separated values; contexts by jsonb ?|.
+        where, params = [base], []
+        for name, column in (("plover_type", "plover_type"), ("plover_mode", "plover_mode")):
+            if name in q:
+                where.append(f"{{t}}.{column} = ANY(%s)")
+                params.append(q[name].split(","))
+        if "plover_context" in q:
+            where.append("{t}.plover_contexts ?| %s")
+            params.append(q["plover_context"].split(","))
+        return _list(cur, " AND ".join(where), tuple(params))
     if "q" in q:
         term = f"%{q['q'].lower()}%"
         actors = _actor_ids(cur, "search_text LIKE %s", term)

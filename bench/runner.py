@@ -78,7 +78,7 @@ def pick_requests(db_url):
         "text_search": ["/api/reactions/?q=ceasefire", "/api/reactions/?q=extradition"],
         "stats": ["/api/reactions/stats/?group_by=country"],
         "plover": ["/api/reactions/?plover_type=SANCTION&plover_context=diplomatic",
-                   "/api/reactions/?plover_context=legal", "/api/reactions/?plover_mode=expel"],
+                   "/api/reactions/?plover_context=legal", "/api/reactions/?plover_mode=withdraw"],
         "deep_cursor": [f"/api/reactions/?cursor={cursor_token(d, i)}" for d, i in deep],
         "detail": [f"/api/reactions/{s}/" for s in slugs],
     }, {"countries": [(c, n) for c, n in (big, mid, small)], "reviewed_reactions": total}

@@ -28,6 +28,7 @@ import json
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.paginator import InvalidPage
 from django.core.paginator import Paginator as DjangoPaginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F, Q, QuerySet
@@ -55,8 +56,14 @@ def data_complete_until(request):
     return moment if moment is not None else timezone.now()
 
 
-def _keys_then_rows(queryset, start: int, stop: int):
-    return queryset.filter(pk__in=queryset.values("pk")[start:stop])
+def _keys_then_rows(queryset, start: int, stop: int, rows=None):
+    """``rows`` turns the queryset into the one that reads the rows (a reader's ``values()``, with its
+    joins); the keys come from the queryset as it is, so the key subquery joins nothing."""
+    return (rows or _same)(queryset).filter(pk__in=queryset.values("pk")[start:stop])
+
+
+def _same(queryset):
+    return queryset
 
 
 def _phase_order(model, terms: list[str]):
@@ -67,7 +74,7 @@ def _phase_order(model, terms: list[str]):
             *(order_expression(model, term) for term in terms[1:])]
 
 
-def page_rows(queryset, start: int, stop: int):
+def page_rows(queryset, start: int, stop: int, rows=None):
     """Rows ``[start:stop]`` of ``queryset``: the page's keys first, then its rows by primary key.
 
     ``WHERE pk IN (SELECT pk ... ORDER BY ... LIMIT n)``: the inner query only needs the filter and
@@ -90,15 +97,15 @@ def page_rows(queryset, start: int, stop: int):
     except ValueError:
         nullable_lead = False
     if not nullable_lead:
-        return _keys_then_rows(queryset, start, stop)
+        return _keys_then_rows(queryset, start, stop, rows)
     lead = terms[0].lstrip("-")
     dated = queryset.filter(**{f"{lead}__isnull": False}).order_by(*_phase_order(queryset.model, terms))
-    rows = list(_keys_then_rows(dated, start, stop))
-    if len(rows) == stop - start:
-        return rows
-    dated_count = start + len(rows) if rows else dated.order_by()[:start].count()
+    found = list(_keys_then_rows(dated, start, stop, rows))
+    if len(found) == stop - start:
+        return found
+    dated_count = start + len(found) if found else dated.order_by()[:start].count()
     undated = queryset.filter(**{f"{lead}__isnull": True}).order_by(*_phase_order(queryset.model, terms))
-    return rows + list(_keys_then_rows(undated, max(0, start - dated_count), stop - dated_count))
+    return found + list(_keys_then_rows(undated, max(0, start - dated_count), stop - dated_count, rows))
 
 
 def _whole_number(raw: str) -> int | None:
@@ -113,6 +120,7 @@ class CappedPaginator(DjangoPaginator):
     """
 
     limit: int | None = COUNT_LIMIT
+    rows = None  # how the page's rows are read (see _keys_then_rows); set by the pagination
 
     @cached_property
     def true_count_capped(self) -> int:
@@ -137,7 +145,7 @@ class CappedPaginator(DjangoPaginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        return self._get_page(page_rows(self.object_list, bottom, top), number, self)
+        return self._get_page(page_rows(self.object_list, bottom, top, self.rows), number, self)
 
 
 class ExactPaginator(CappedPaginator):
@@ -162,6 +170,8 @@ class _Key:
         self.nullable = field.null
 
     def value(self, obj):
+        if isinstance(obj, dict):  # a row of the record type's reader (core/api/rows.py)
+            return obj[self.path]
         for part in self.path.split("__"):
             obj = getattr(obj, part) if obj is not None else None
         return obj
@@ -193,7 +203,8 @@ def _lexicographic_after(keys: list[_Key], values: list, *, lead_nulls_possible:
 class KeysetPage:
     """Fetches one page after a cursor position, crossing from dated to undated rows when needed."""
 
-    def __init__(self, queryset, size: int, token: str | None):
+    def __init__(self, queryset, size: int, token: str | None, rows=None):
+        self.rows = rows
         self.terms = with_id(ordering_terms(queryset))
         self.keys = [_Key(queryset.model, t) for t in self.terms]
         # Unknown values sort last in either direction (core/api/ordering.py): with a nullable leading
@@ -249,7 +260,8 @@ class KeysetPage:
         phase, position = self.phase, self.position
         for index in range(self.phases.index(phase), len(self.phases)):
             wanted = self.size + 1 - len(rows)
-            rows += list(_keys_then_rows(self._phase_queryset(self.phases[index], position), 0, wanted))
+            rows += list(_keys_then_rows(self._phase_queryset(self.phases[index], position), 0, wanted,
+                                         self.rows))
             if len(rows) > self.size:
                 break
             position = None
@@ -278,6 +290,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
                                 "the millionth row as on the first; no count. Opaque: only a cursor from a "
                                 "`next` link is valid. Not combined with `page`.")
     keyset = None
+    rows = None  # a view's row reader (core/api/rows.py) sets it: how a page's rows are read
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
@@ -307,7 +320,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
                 raise ValidationError({self.cursor_query_param: ["Use either page or cursor, not both."]})
             try:
                 self.keyset = KeysetPage(queryset, self.get_page_size(request),
-                                         request.query_params.get(self.cursor_query_param))
+                                         request.query_params.get(self.cursor_query_param), self.rows)
             except ValueError:
                 raise ValidationError({self.cursor_query_param: [
                     "Cursor pagination is not available for this ordering."]}) from None
@@ -315,12 +328,25 @@ class PageNumberPagination(pagination.PageNumberPagination):
             return self._rows
         self.keyset = None
         try:
-            return super().paginate_queryset(queryset, request, view)
+            return self._numbered_page(queryset, request)
         except NotFound as exc:
             if not self.django_paginator_class(queryset, self.get_page_size(request)).exact:
                 raise NotFound(f"Numbered pages stop after the first {COUNT_LIMIT} records; follow the last "
                                f"page's next link or use ?{self.cursor_query_param}= to go further.") from exc
             raise
+
+    def _numbered_page(self, queryset, request):
+        # DRF's PageNumberPagination.paginate_queryset, with the paginator told how rows are read.
+        page_size = self.get_page_size(request)
+        paginator = self.django_paginator_class(queryset, page_size)
+        paginator.rows = self.rows
+        page_number = self.get_page_number(request, paginator)
+        try:
+            self.page = paginator.page(page_number)
+        except InvalidPage as exc:
+            message = self.invalid_page_message.format(page_number=page_number, message=str(exc))
+            raise NotFound(message) from exc
+        return list(self.page)
 
     def _cursor_url(self, obj, keyset) -> str:
         url = remove_query_param(self.request.build_absolute_uri(), self.page_query_param)

@@ -7,7 +7,7 @@ instead; their declared fields still define the schema, and tests/api/test_repre
 record by record, that each direct dict equals DRF's generic output for the same instance.
 """
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django_countries import countries
 from rest_framework import serializers
 
@@ -21,7 +21,14 @@ def date_text(value):
 
 def datetime_text(value):
     """A date-time exactly as DRF's DateTimeField shows it (time zone, 'Z' for UTC)."""
-    return None if value is None else _DATETIME.to_representation(value)
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return _DATETIME.to_representation(value)
+    # DRF's DateTimeField.to_representation for an aware value, without its per-call overhead: into
+    # the current time zone, ISO 8601, and "Z" for UTC.
+    text = value.astimezone(timezone.get_current_timezone()).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def uuid_text(value):
@@ -29,6 +36,24 @@ def uuid_text(value):
 
 
 _COUNTRY_NAMES: dict[str, dict[str, str]] = {}
+
+
+def country_names() -> dict[str, str]:
+    """Code -> country name in the active language (with '' -> ''), built once per language."""
+    language = translation.get_language() or ""
+    names = _COUNTRY_NAMES.get(language)
+    if names is None:
+        names = _COUNTRY_NAMES[language] = {"": "", **{c.code: str(c.name) for c in countries}}
+    return names
+
+
+def country_name(code: str | None, names: dict[str, str] | None = None) -> str:
+    """The name of the country ``code`` in the active language; '' for no code. ``names``: the
+    table of country_names(), when the caller looked it up once for many rows."""
+    if not code:
+        return ""
+    name = (names or country_names()).get(code)
+    return name if name is not None else str(countries.name(code))
 
 
 def country_fields(instance, field: str = "country") -> tuple[str, str]:
@@ -40,8 +65,4 @@ def country_fields(instance, field: str = "country") -> tuple[str, str]:
     code = instance.__dict__[field] if field in instance.__dict__ else getattr(instance, field).code
     if not code:
         return "", ""
-    language = translation.get_language() or ""
-    names = _COUNTRY_NAMES.get(language)
-    if names is None:
-        names = _COUNTRY_NAMES[language] = {c.code: str(c.name) for c in countries}
-    return code, names.get(code) or str(countries.name(code))
+    return code, country_name(code)

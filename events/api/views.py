@@ -2,7 +2,7 @@ from django.db.models import Case, CharField, F, Q, Value, When
 from django.db.models.functions import Coalesce, Concat, NullIf
 
 from actors.choices import ActorKind
-from core.api.renderers import RECORD_HEAD, RECORD_TAIL, csv_column, source_slugs
+from core.api.renderers import RECORD_HEAD, RECORD_TAIL, csv_column
 from core.api.stats import Dimension, StatsMixin, country_key
 from core.api.views import RecordViewSet
 from events.api.serializers import EventSerializer, ReactionSerializer, StatementSerializer
@@ -40,8 +40,8 @@ class EventViewSet(StatsMixin, RecordViewSet):
         csv_column("place"), csv_column("country"), csv_column("cameo_code"), *PLOVER_CSV,
         csv_column("certainty"),
         csv_column("parent_slug", "parent.slug"), csv_column("description"),
-        csv_column("participants", lambda o: [f"{p.role}:{p.actor.slug}" for p in o.participants.all()]),
-        csv_column("status"), csv_column("source_slugs", source_slugs), *RECORD_TAIL,
+        csv_column("participants"),  # role:actor-slug, from the row reader (events/querysets.py)
+        csv_column("status"), csv_column("source_slugs"), *RECORD_TAIL,
     ]
     stats_dimensions = {
         "country": Dimension("The event's country (ISO 3166-1 alpha-2).", country_key("country"),
@@ -67,10 +67,10 @@ class StatementViewSet(StatsMixin, RecordViewSet):
         csv_column("on_behalf_of_slug", "on_behalf_of.slug"),
         csv_column("on_behalf_of_name", "on_behalf_of.name"),
         # Whom the speaker speaks for, else the speaker's own country (as stats group_by=country).
-        csv_column("country", lambda o: (o.on_behalf_of and o.on_behalf_of.country) or o.speaker.country),
+        csv_column("country", lambda row: row["on_behalf_of__country"] or row["speaker__country"]),
         csv_column("event_slug", "event.slug"), csv_column("date"), csv_column("date_precision"),
         csv_column("quote"), csv_column("context"), csv_column("status"),
-        csv_column("source_slugs", source_slugs), *RECORD_TAIL,
+        csv_column("source_slugs"), *RECORD_TAIL,
     ]
     stats_dimensions = {
         "speaker": Dimension("The speaker (actor slug).", "speaker__slug", label_field="speaker__name"),
@@ -96,7 +96,7 @@ class ReactionViewSet(StatsMixin, RecordViewSet):
         csv_column("actor_kind", "actor.kind"), csv_column("country", "actor.country"),
         csv_column("event_slug", "event.slug"), csv_column("kind"), csv_column("stance"), csv_column("date"),
         csv_column("date_precision"), csv_column("certainty"), csv_column("cameo_code"), *PLOVER_CSV,
-        csv_column("description"), csv_column("status"), csv_column("source_slugs", source_slugs),
+        csv_column("description"), csv_column("status"), csv_column("source_slugs"),
         *RECORD_TAIL,
     ]
     stats_dimensions = {

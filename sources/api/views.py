@@ -20,7 +20,7 @@ class SourceViewSet(RecordViewSet):
                        "updated_at": "updated_at"}
     csv_columns = [*RECORD_HEAD, *(csv_column(name) for name in (
         "publisher", "title", "author", "published_on", "published_precision", "kind", "language", "url")),
-        csv_column("has_text", lambda source: source.text_sha256 is not None), csv_column("text_sha256"),
+        csv_column("has_text", lambda row: row["text_sha256"] is not None), csv_column("text_sha256"),
         *RECORD_TAIL]
 
     def get_queryset(self):
