@@ -12,6 +12,8 @@ that ``represent`` equals the serializer's output.
 
 from collections.abc import Iterable, Sequence
 
+from django.core.exceptions import EmptyResultSet
+
 from core.api.ordering import field_at
 from core.api.representation import country_name, date_text, datetime_text
 
@@ -165,7 +167,8 @@ def source_slugs_sql(model) -> str:
 
 def csv_sql(reader, columns) -> tuple[str, tuple] | None:
     """(SQL, params) reading each CSV row as one text per column, in the list's order and with its
-    filters; None when a column can be written neither from a plain column nor by the reader's SQL."""
+    filters; None when a column can be written neither from a plain column nor by the reader's SQL, or
+    when the filters match nothing."""
     cells, extra = [], reader.csv_sql_cells()
     for name, read in columns:
         key = getattr(read, "key", None)
@@ -175,7 +178,12 @@ def csv_sql(reader, columns) -> tuple[str, tuple] | None:
             cells.append(_cell_sql(reader.model, key))
         else:
             return None
-    sql, params = reader.queryset.query.sql_with_params()
+    try:
+        sql, params = reader.queryset.query.sql_with_params()
+    except EmptyResultSet:
+        # A filter Django knows matches nothing (a country none of the actors is in) compiles to no SQL;
+        # the Python writer answers it with the header alone.
+        return None
     # NULLIF: COPY writes an empty text as "" (to tell it from NULL); csv.writer writes nothing.
     return f"SELECT {', '.join(f'NULLIF({cell}, {EMPTY})' for cell in cells)} FROM ({sql}) q", params
 

@@ -142,6 +142,15 @@ def test_csv_written_by_the_database_is_byte_for_byte_what_python_writes(
     assert by_database == by_python
 
 
+@pytest.mark.parametrize("url", ["/api/reactions/", "/api/statements/", "/api/events/"])
+def test_csv_of_a_filter_that_matches_nothing_is_the_header_alone(awkward_records, api_client, url):
+    # No actor is in Afghanistan: the country filter compiles to no SQL at all.
+    response = api_client.get(url, {"format": "csv", "country": "AF"})
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content)
+    assert body.count(b"\r\n") == 1 and body.startswith(b"public_id,")
+
+
 @pytest.mark.parametrize("url", ["/api/reactions/", "/api/events/"])
 def test_csv_is_gzipped_for_clients_that_accept_it(awkward_records, api_client, url):
     plain_response, plain = _csv(api_client, url)
