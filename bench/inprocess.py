@@ -36,9 +36,9 @@ def main(argv=None):
     from bench.runner import pick_requests
     from config.wsgi import application
 
-    from bench import floor  # after Django's settings: the floor configures them only when unset
-
     requests, _info = pick_requests(db_url)
+    # After the application has loaded Django's settings: the floor configures them only when unset.
+    from bench import floor
 
     def caller(app):
         def call(path):
