@@ -20,7 +20,8 @@ import orjson
 import psycopg
 from django.conf import settings
 
-settings.configure(USE_I18N=False)  # only so django_countries' lazy names turn into plain strings
+if not settings.configured:  # bench/inprocess.py imports the floor beside the configured API
+    settings.configure(USE_I18N=False)  # only so django_countries' lazy names turn into plain strings
 
 from django_countries.data import COUNTRIES as _LAZY  # noqa: E402
 

@@ -12,6 +12,7 @@ from django import forms
 from django.db.models import Q
 from django.http import QueryDict
 from django_countries import countries
+from django_filters.filters import FilterMethod
 from drf_spectacular.utils import extend_schema_field
 
 from core.choices import ReviewStatus
@@ -211,12 +212,15 @@ STATUS_CHOICES = [(ReviewStatus.REVIEWED.value, "Reviewed"), (ReviewStatus.DRAFT
                   ("all", "All")]
 
 
-class _Shared(list):
-    """A form field's choices, shared by the copy each request's form makes of the field (Django
-    deep-copies every field of a form for every form it builds)."""
+class _SharedFields(dict):
+    """A filter form's fields, shared by every form built from the class: Django deep-copies a form's
+    fields for each form (about 1 ms for a reaction list's 16 fields, widgets and validators included),
+    so that a form may change its own. Filter forms never do, and the API never renders them. A field
+    reading a queryset still gets its own copy (a copy starts with an empty result cache)."""
 
     def __deepcopy__(self, memo):
-        return self
+        return {name: copy.deepcopy(field, memo) if hasattr(field, "queryset") else field
+                for name, field in self.items()}
 
 
 class PublicFilterSet(django_filters.FilterSet):
@@ -230,16 +234,13 @@ class PublicFilterSet(django_filters.FilterSet):
         form_class = cls.__dict__.get("_form_class")
         if form_class is None:
             form_class = super().get_form_class()
-            for field in form_class.base_fields.values():
-                if isinstance(getattr(field, "_choices", None), list):
-                    field._choices = _Shared(field._choices)
+            form_class.base_fields = _SharedFields(form_class.base_fields)
             cls._form_class = form_class
         return form_class
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         # django-filter's __init__ deep-copies every filter for every request, choices and all (half a
-        # millisecond for a reaction list's 16 filters); the choices never change, so the copies share
-        # them. Otherwise as django-filter does it.
+        # millisecond for a reaction list's 16 filters). Otherwise as django-filter does it.
         if queryset is None:
             queryset = self._meta.model._default_manager.all()
         self.is_bound = data is not None
@@ -247,11 +248,16 @@ class PublicFilterSet(django_filters.FilterSet):
         self.queryset = queryset
         self.request = request
         self.form_prefix = prefix
-        memo = {id(c): c for f in self.base_filters.values() if isinstance(c := f.extra.get("choices"), list)}
-        self.filters = copy.deepcopy(self.base_filters, memo)
-        for filter_ in self.filters.values():
+        # A shallow copy of each filter is enough: a request sets only the copy's model and parent (which
+        # a method filter calls back into), and nothing changes a filter's options.
+        self.filters = {}
+        for name, base in self.base_filters.items():
+            filter_ = copy.copy(base)
+            if isinstance(base.filter, FilterMethod):
+                filter_.filter = FilterMethod(filter_)
             filter_.model = queryset.model
             filter_.parent = self
+            self.filters[name] = filter_
 
     def filter_q(self, queryset, name, value):
         """Records whose folded search text contains every word of ``value`` (see SearchFilter)."""

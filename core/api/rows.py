@@ -13,6 +13,7 @@ that ``represent`` equals the serializer's output.
 from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import EmptyResultSet
+from django.db import connections, router
 
 from core.api.ordering import field_at
 from core.api.representation import country_name, date_text, datetime_text
@@ -57,11 +58,38 @@ def grouped(model, relation: str, ids: Sequence[int], columns: Sequence[str]) ->
     if not ids:
         return out
     related_model, fk = _reverse(model, relation)
-    rows = related_model._default_manager.filter(**{f"{fk}_id__in": list(ids)}).order_by("id").values_list(
-        f"{fk}_id", *columns)
-    for owner, *values in rows:
-        out[owner].append(values)
+    keys = list(out)  # the ids once each, in order: what the IN list's parameters are
+    alias = router.db_for_read(related_model)
+    connection = connections[alias]
+    cache_key = (related_model, fk, tuple(columns), len(keys), alias)
+    sql = _GROUPED_SQL.get(cache_key)
+    if sql is None:
+        query = related_model._default_manager.using(alias).filter(**{f"{fk}_id__in": keys}).order_by(
+            "id").values_list(f"{fk}_id", *columns)
+        sql, params = query.query.sql_with_params()
+        if list(params) != keys or _needs_conversion(query, connection):
+            # Another parameter (a manager's own filter) or a column the database hands back in
+            # another form: run the query as it is, every time.
+            for owner, *values in query:
+                out[owner].append(values)
+            return out
+        _GROUPED_SQL[cache_key] = sql
+    with connection.cursor() as cursor:
+        cursor.execute(sql, keys)
+        for owner, *values in cursor.fetchall():
+            out[owner].append(values)
     return out
+
+
+# The SQL of grouped()'s query per relation, columns, number of ids and database: the ORM compiles the
+# same statement for every page (a third of a millisecond of each list request), only the ids differ.
+_GROUPED_SQL: dict[tuple, str] = {}
+
+
+def _needs_conversion(query, connection) -> bool:
+    compiler = query.query.get_compiler(connection=connection)
+    compiler.setup_query()
+    return bool(compiler.get_converters([expression for expression, _sql, _alias in compiler.select]))
 
 
 CITATION_COLUMNS = (*related("source", SOURCE_BRIEF), "excerpt", "excerpt_start", "excerpt_end")
