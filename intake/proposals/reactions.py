@@ -209,6 +209,8 @@ class ReactionFinder:
         results: list[FoundReaction] = []
         triggers: list[tuple[int, int]] = []
         for pattern in self.rules.reactions:
+            if pattern.after is not None and not pattern.after.search(self._with_two_before(sentence)):
+                continue
             for match in pattern.regex.finditer(folded):
                 t_start, t_end = s_start + match.start(), s_start + match.end()
                 named_agent = "agent" in pattern.regex.groupindex and match.group("agent") is not None
@@ -302,6 +304,12 @@ class ReactionFinder:
                         )
                     )
         return _one_per_actor_and_kind(results)
+
+    def _with_two_before(self, sentence: Sentence) -> str:
+        """The folded text of the sentence and the two before it."""
+        sentences = self.doc.sentences
+        index = next(i for i, s in enumerate(sentences) if s is sentence)
+        return self.folded[sentences[max(index - 2, 0)].start : sentence.end]
 
     def _dates(self, clause_start: int, clause_end: int, t_start: int, t_end: int):
         """Dates of the verb's clause, without those of an aside ("Berlin, as in 2020, offered ...")
@@ -452,6 +460,10 @@ class ReactionFinder:
                 # participle's subject is the clause's, not the object named before the comma.
                 subject = self.doc.clause_subject(clause_start, t_start)
                 group = [subject] if subject is not None else []
+                # "Sweden, Denmark and Norway voiced concern and offered help": the whole list.
+                whole = self.doc.subject_group(clause_start, t_start) if subject is not None else []
+                if whole and whole[0] is subject:
+                    group = whole
             else:
                 group = self.doc.group_before(clause_start, t_start)
             asking = (

@@ -52,6 +52,9 @@ class ReactionPattern:
     last_resort: bool = False
     # The reaction of an `agent` named after the verb is dated by the verb's clause.
     dated_by_clause: bool = False
+    # Proposed only when this matches the sentence or one of the two before it ("sponsored the
+    # text" after a resolution that condemns).
+    after: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,7 @@ class Rules:
                         needs_target=bool(entry.get("needs_target", False)),
                         last_resort=bool(entry.get("last_resort", False)),
                         dated_by_clause=bool(entry.get("dated_by_clause", False)),
+                        after=reader.regex({"pattern": entry["after"]}, at) if "after" in entry else None,
                         aimed_at_initiator_kind=(
                             reader.choice(entry, "if_aimed_at_initiator", REACTION_KINDS, at)
                             if "if_aimed_at_initiator" in entry
