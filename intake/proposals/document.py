@@ -797,9 +797,13 @@ class Document:
         if holder is not None:
             return holder
         for phrase, kinds in self.rules.anaphora:
-            if rx.match(rf"{re.escape(phrase)}{_NOT_OWNED}", words):
+            owned_by_org = "state" not in kinds and rx.match(
+                rf"{re.escape(phrase)}'s\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.roles.pattern})\b", words
+            )
+            if rx.match(rf"{re.escape(phrase)}{_NOT_OWNED}", words) or owned_by_org:
                 if self._name_starts_in(at, at + len(phrase) + 1):
                     return None  # "The Ministry of Foreign Affairs said": a name, not a pronoun
+                # "the organization's secretary-general said": the organization speaks.
                 return self.as_body(phrase, self.antecedent(at, kinds), at)
         return None
 
@@ -886,6 +890,12 @@ class Document:
             for mention in reversed(self.mentions_in(region_start, end)):
                 if mention.kind in kinds and not self.is_object(mention, region_start):
                     return mention
+            if "state" not in kinds and "person" not in kinds:
+                # "Peru asked the OAS to ... The organization said": only an organization fits, even
+                # one named as an object.
+                for mention in reversed(self.mentions_in(region_start, end)):
+                    if mention.kind in kinds:
+                        return mention
             if kinds == ("person",):
                 # "he said" after a person named only as an object ("Azerbaijan's account came from
                 # Elchin Mammadli, an adviser"): the last person named.

@@ -200,12 +200,15 @@ class ReactionFinder:
         breaks = [s_start + m.start() for m in self.rules.clause_breaks.finditer(folded)] + [
             s_start + m.end() for m in self.rules.clause_breaks.finditer(folded)
         ]
-        mention_ends = {m.end for m in self.doc.mentions_in(s_start, s_end)}
+        mentions = self.doc.mentions_in(s_start, s_end)
+        and_breaks: dict[int, int] = {}  # ", and" + a verb: the end of ", and" -> its start
         for m in rx.finditer(r",\s+and\s+", folded):
             # ", and Sylvania later referred ...": a new clause, unless a list of names goes on
-            # ("Chile, Peru, and Bolivia").
-            if s_start + m.start() not in mention_ends:
+            # ("Chile, Peru, and Bolivia": a name, a comma and a name before, a name right after;
+            # not "solidarity with Poland, and Lithuania's minister called ...").
+            if not self._list_goes_on(mentions, s_start + m.start(), s_start + m.end()):
                 breaks += [s_start + m.start(), s_start + m.end()]
+                and_breaks[s_start + m.end()] = s_start + m.start()
         results: list[FoundReaction] = []
         triggers: list[tuple[int, int]] = []
         for pattern in self.rules.reactions:
@@ -257,6 +260,16 @@ class ReactionFinder:
                     if not named_agent or agent_first
                     else []
                 )
+                if (
+                    not dates
+                    and not named_agent
+                    and clause_start in and_breaks
+                    and not _AUX_TAIL.sub("", self.folded[clause_start:t_start]).strip()
+                ):
+                    # "Lithuania said on Tuesday that ..., and summoned the envoy": a verb with no
+                    # subject and no date of its own shares the clause before's.
+                    first = max([b for b in breaks if b < and_breaks[clause_start]] + [s_start])
+                    dates = self._dates(first, clause_end, t_start, t_end)
                 stance = (
                     pattern.stance
                     if pattern.stance != "cues"
@@ -304,6 +317,18 @@ class ReactionFinder:
                         )
                     )
         return _one_per_actor_and_kind(results)
+
+    def _list_goes_on(self, mentions, comma: int, after: int) -> bool:
+        last = next((i for i, m in enumerate(mentions) if m.end == comma), None)
+        if last is None:
+            return False
+        if self.doc.in_aside(mentions[last].start):
+            return True  # "Peru, which has no embassy in Freedonia, and Chile condemned ..."
+        if last == 0:
+            return False
+        listed = rx.fullmatch(r"\s*,\s*", self.folded[mentions[last - 1].end : mentions[last].start])
+        follows = any(after <= m.start <= after + 4 for m in mentions[last + 1 :])
+        return bool(listed and follows)
 
     def _with_two_before(self, sentence: Sentence) -> str:
         """The folded text of the sentence and the two before it."""
