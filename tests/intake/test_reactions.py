@@ -225,3 +225,21 @@ def test_asking_for_consultations_and_statements_of_support(directory):
     )
     found = keys(reactions(text, directory))
     assert {("sylvania", "call_for_meeting"), ("chile", "statement"), ("peru", "statement")} <= found
+
+
+def test_solidarity_told_apart_is_kept_beside_the_states_firmer_step(directory):
+    text = (
+        "Freedonian police raided Sylvania's consulate on Monday. Chile recalled its ambassador from "
+        "Freedonia.\n\nPeru and Chile expressed solidarity with Sylvania."
+    )
+    assert {("chile", "recalled_or_expelled_diplomats"), ("chile", "statement"), ("peru", "statement")} <= keys(
+        reactions(text, directory)
+    )
+
+
+def test_concern_told_apart_is_still_only_the_fallback_of_a_state_that_acted(directory):
+    text = (
+        "Freedonian police raided Sylvania's consulate on Monday. Chile recalled its ambassador from "
+        "Freedonia.\n\nPeru and Chile expressed concern."
+    )
+    assert ("chile", "statement") not in keys(reactions(text, directory))
