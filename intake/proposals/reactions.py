@@ -14,6 +14,7 @@ For each pattern of rules.yaml that matches a sentence (outside quotation marks)
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass
@@ -148,7 +149,52 @@ class ReactionFinder:
             if by_weekday and self._background(sentence, None):
                 continue
             found.extend(self.in_sentence(sentence))
+            found.extend(self._echoes(sentence, found))
         return found
+
+    def _echoes(self, sentence: Sentence, found: list[FoundReaction]) -> list[FoundReaction]:
+        """ "Peru condemned the raid. So did Bolivia.": the echoing actors get the reactions of the
+        last actor named before (rules.yaml `echoes`)."""
+        s_start, s_end = sentence.start, sentence.end
+        folded = self.folded[s_start:s_end]
+        index = next(i for i, s in enumerate(self.doc.sentences) if s is sentence)
+        floor = self.doc.sentences[index - 1].start if index else s_start
+        echoed: list[FoundReaction] = []
+        for cue in self.rules.echoes:
+            for match in cue.regex.finditer(folded):
+                t_start = s_start + match.start()
+                if self.doc.in_quote(t_start):
+                    continue
+                before = [r for r in found if floor <= r.trigger[0] < t_start and not r.last_resort]
+                if not before:
+                    continue
+                last = max(before, key=lambda r: r.trigger[0]).actor
+                copied = [r for r in before if r.actor == last]
+                clause = self.folded[s_start + match.start("agent") : s_start + match.end()]
+                if any(n.regex.search(clause) for n in self.rules.negations):
+                    continue  # "Bolivia did not follow suit"
+                agents = [
+                    a
+                    for a in self._named(s_start + match.start("agent"), s_start + match.end("agent"))
+                    if a != last and a not in {r.actor for r in copied}
+                ]
+                # Their own date only: "Bolivia followed suit on Tuesday".
+                at = s_start + match.start()
+                dates = self._dates(at, s_end, at, s_start + match.end())
+                for actor in agents:
+                    for r in copied:
+                        echoed.append(
+                            dataclasses.replace(
+                                r,
+                                actor=actor,
+                                excerpt=trim(self.text, s_start, s_end),
+                                date=nearest(dates, t_start),
+                                rule=f"echo:{r.rule}",
+                                trigger=(s_start + match.start("agent"), s_start + match.end("agent")),
+                                targets=(),
+                            )
+                        )
+        return echoed
 
     def _reference_date(self) -> datetime.date | None:
         """When the article is from: its publication date, else the latest full date it gives."""

@@ -81,6 +81,7 @@ class Rules:
     hedges: tuple[Cue, ...]
     negations: tuple[Cue, ...]
     hypotheticals: tuple[Cue, ...]
+    echoes: tuple[Cue, ...]
     clause_breaks: re.Pattern
     roles: re.Pattern
     # Offices one person holds ("Brazil's president"): "he said" after one named only by office points
@@ -205,6 +206,7 @@ class Rules:
             hedges=reader.cues(data, "hedges"),
             negations=reader.cues(data, "negations"),
             hypotheticals=reader.cues(data, "hypotheticals"),
+            echoes=reader.cues(data, "echoes"),
             clause_breaks=re.compile(
                 "|".join(f"(?:{c.regex.pattern})" for c in reader.cues(data, "clause_breaks"))
             ),

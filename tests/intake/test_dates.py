@@ -188,3 +188,10 @@ def test_a_date_naming_the_event_reacted_to_is_not_the_reactions(directory):
 def test_a_date_after_the_that_opens_the_sentence_dates_the_reaction(directory):
     text = "On the 8th of March, Chile condemned the raid."
     assert reaction_dates(text, directory) == {("chile", "condemnation"): datetime.date(2025, 3, 8)}
+
+
+def test_a_state_following_suit_takes_its_own_day_not_the_first_states(directory):
+    text = "Peru recalled its ambassador from Freedonia on Monday. Bolivia followed suit on Tuesday."
+    found = propose(text, published=datetime.date(2025, 6, 12), directory=directory).reactions
+    dates = {r.actor.key: r.date.value for r in found}
+    assert dates == {"peru": datetime.date(2025, 6, 9), "bolivia": datetime.date(2025, 6, 10)}
