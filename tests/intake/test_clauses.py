@@ -238,7 +238,11 @@ def test_and_after_an_object_starts_a_new_clause_with_its_own_subject(directory)
 
 def test_a_serial_comma_list_of_states_is_one_subject(directory):
     text = "Chile, Peru, and Bolivia condemned the raid."
-    assert keys(text, directory) == {("chile", "condemnation"), ("peru", "condemnation"), ("bolivia", "condemnation")}
+    assert keys(text, directory) == {
+        ("chile", "condemnation"),
+        ("peru", "condemnation"),
+        ("bolivia", "condemnation"),
+    }
 
 
 def test_the_organizations_officer_speaks_for_the_organization_named_as_an_object_before(directory):
@@ -250,7 +254,9 @@ def test_the_organizations_officer_speaks_for_the_organization_named_as_an_objec
 
 
 def test_a_verb_after_and_with_no_subject_or_date_of_its_own_shares_the_date_before(directory):
-    text = "Chile said on Tuesday that a drone had crashed near Arica, and summoned the Freedonian ambassador."
+    text = (
+        "Chile said on Tuesday that a drone had crashed near Arica, and summoned the Freedonian ambassador."
+    )
     found = propose(text, published=datetime.date(2025, 6, 12), directory=directory).reactions
     summons = next(r for r in found if r.actor.key == "chile" and r.kind == "other")
     assert summons.date.value == datetime.date(2025, 6, 10)

@@ -118,8 +118,7 @@ def test_a_meeting_to_come_told_before_the_verb_gives_no_date(directory):
 
 def test_a_date_after_after_is_the_date_of_what_was_reacted_to(directory):
     text = (
-        "Chile recalled its ambassador from Freedonia after Freedonian troops crossed the river on "
-        "Saturday."
+        "Chile recalled its ambassador from Freedonia after Freedonian troops crossed the river on Saturday."
     )
     assert reaction_dates(text, directory)[("chile", "recalled_or_expelled_diplomats")] is None
 

@@ -232,9 +232,11 @@ def test_solidarity_told_apart_is_kept_beside_the_states_firmer_step(directory):
         "Freedonian police raided Sylvania's consulate on Monday. Chile recalled its ambassador from "
         "Freedonia.\n\nPeru and Chile expressed solidarity with Sylvania."
     )
-    assert {("chile", "recalled_or_expelled_diplomats"), ("chile", "statement"), ("peru", "statement")} <= keys(
-        reactions(text, directory)
-    )
+    assert {
+        ("chile", "recalled_or_expelled_diplomats"),
+        ("chile", "statement"),
+        ("peru", "statement"),
+    } <= keys(reactions(text, directory))
 
 
 def test_concern_told_apart_is_still_only_the_fallback_of_a_state_that_acted(directory):
