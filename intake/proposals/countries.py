@@ -97,7 +97,9 @@ class CountryLexicon:
                 continue
             if term.iso in territories:
                 term = CountryTerm(term.term, term.iso, term.demonym, territory=True)
-            table, key = (self.acronyms, term.term) if _is_acronym(term.term) else (self.by_folded, fold(term.term))
+            table, key = (
+                (self.acronyms, term.term) if _is_acronym(term.term) else (self.by_folded, fold(term.term))
+            )
             known = table.get(key)
             # A state wins over a territory that shares the word ("Indian" is India's, not the
             # British Indian Ocean Territory's); otherwise the first term given wins.
