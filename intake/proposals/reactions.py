@@ -165,7 +165,10 @@ class ReactionFinder:
                 t_start = s_start + match.start()
                 if self.doc.in_quote(t_start):
                     continue
-                before = [r for r in found if floor <= r.trigger[0] < t_start and not r.last_resort]
+                # "So did Bolivia." opening a sentence echoes the sentence before; "..., as did Peru"
+                # echoes its own sentence.
+                lowest = floor if not folded[: match.start()].strip() else s_start
+                before = [r for r in found if lowest <= r.trigger[0] < t_start and not r.last_resort]
                 if not before:
                     continue
                 last = max(before, key=lambda r: r.trigger[0]).actor

@@ -135,3 +135,9 @@ def test_echo_examples_give_the_echoing_states_the_reaction_before(cue, director
 def test_an_echo_after_a_negation_gives_nothing(directory):
     text = "Peru recalled its ambassador from Freedonia on Monday. Bolivia did not follow suit."
     assert {r.actor.key for r in propose(text, published=None, directory=directory).reactions} == {"peru"}
+
+
+def test_an_echo_inside_a_sentence_echoes_only_that_sentence(directory):
+    text = "Mexico abstained. Sylvania voted for the text, as did Peru."
+    found = {(r.actor.key, r.kind) for r in propose(text, published=None, directory=directory).reactions}
+    assert ("peru", "abstention") not in found
