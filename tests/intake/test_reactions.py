@@ -245,3 +245,12 @@ def test_concern_told_apart_is_still_only_the_fallback_of_a_state_that_acted(dir
         "Freedonia.\n\nPeru and Chile expressed concern."
     )
     assert ("chile", "statement") not in keys(reactions(text, directory))
+
+
+def test_solidarity_and_an_officials_denunciation_in_one_sentence_are_two_records(directory):
+    text = (
+        "Freedonian warships blocked Sylvania's main port on Monday. Chile and Peru said they stood by "
+        'Sylvania, and Chile\'s foreign minister called the blockade "an act of war."'
+    )
+    found = keys(reactions(text, directory))
+    assert {("chile", "statement"), ("chile", "condemnation"), ("peru", "statement")} <= found
