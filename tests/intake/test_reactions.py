@@ -254,3 +254,13 @@ def test_solidarity_and_an_officials_denunciation_in_one_sentence_are_two_record
     )
     found = keys(reactions(text, directory))
     assert {("chile", "statement"), ("chile", "condemnation"), ("peru", "statement")} <= found
+
+
+def test_a_document_condemning_the_act_is_not_the_condemnation_of_the_state_that_vetoes_it(directory):
+    found = keys(reactions("Peru used its veto to block a resolution condemning the raid.", directory))
+    assert found == {("peru", "other")}
+
+
+def test_voting_for_a_resolution_which_condemns_is_one_condemnation_per_state(directory):
+    text = "Chile and Brazil voted in favour of the resolution, which condemns the raid."
+    assert keys(reactions(text, directory)) == {("chile", "condemnation"), ("brazil", "condemnation")}
