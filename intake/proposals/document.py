@@ -95,6 +95,15 @@ _ACTED = re.compile(
     r"pushed)\b"
 )
 # "... after Ethiopia on Sunday began filling the reservoir": the state whose act the reactions follow.
+_AFTER_OFFICIAL = re.compile(
+    r"\bafter\s+(?:(?:a|an|the)\s+(?:(?:senior|top|government|presidential|chief)\s+)?"
+    r"(?:spokes(?:man|woman|person)|officials?|adviser|aide|minister|envoy|ambassador)\s+(?:of|for|to)\s+"
+    r"(?:the\s+)?)?$"
+)
+_OFFICIAL_ACTED = re.compile(
+    r"(?:'s)?\s+(?:(?:president|prime\s+minister|foreign\s+minister|government|leader|presidency|"
+    r"spokes(?:man|woman|person))\s+)?(?:[a-z]+ed|said|called|made|wrote|told|threatened)\b"
+)
 _AFTER_STATE = re.compile(
     r"\s+(?:(?:on|late\s+on|early\s+on)\s+\w+\s+|\w+ly\s+)?(?:[a-z]+ed|began|begun|began|took|sent|shot|struck|"
     r"seized|ordered|closed|expelled|arrested|detained|built|cut|shut|won)\b"
@@ -376,6 +385,16 @@ class Document:
                 and self.folded[max(0, mention.start - 10) : mention.start].endswith(("after ", "after the "))
                 and _AFTER_STATE.match(self.folded, mention.end)
             ):
+                agents.append(mention.speaks_for or mention.ref)
+                continue
+            if (
+                mention.kind in ("state", "government_body")
+                and (mention.speaks_for or mention.ref) is not None
+                and _AFTER_OFFICIAL.search(self.folded[max(0, mention.start - 60) : mention.start])
+                and _OFFICIAL_ACTED.match(self.folded, mention.end)
+            ):
+                # "expelled the envoy after a spokesman for the Argentine president described ...",
+                # "after Argentina's president called ...": that state's words or deeds started it.
                 agents.append(mention.speaks_for or mention.ref)
                 continue
             forces = _FORCES.match(self.folded, mention.end)

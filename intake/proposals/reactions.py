@@ -27,6 +27,9 @@ from .text import Sentence, trim
 from .types import REACTING_KINDS as REACTING
 from .types import ActorRef, ProposedDate
 
+_APPOSED_ACT = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:move|step|decision|measure|act|ban|action)\s+(?:that\s+|which\s+)?"
+)
 _PASSIVE_AGENT = re.compile(r"^[\s,]+(?:\w+\s+){0,2}?by\b")
 _WITH_CLAUSE = re.compile(r"[\s,]*with\s+")
 # Asking someone to undo the act: "called on Freedonia to release the crew" (aimed at whoever is
@@ -287,7 +290,7 @@ class ReactionFinder:
                 else:
                     actors = self._actors(pattern, sentence, clause_start, t_start, t_end, clause_end)
                 # The actors named after the verb ("condemnation from Chile") are no targets.
-                aimed = not named_agent and not self._agent_after
+                aimed = not named_agent and not self._agent_after and not pattern.no_target
                 if _PURPOSE.search(self.folded[clause_start:t_start]):
                     earlier = {r.actor for r in results if r.trigger[1] <= t_start}
                     actors = [a for a in actors if a not in earlier]
@@ -391,6 +394,11 @@ class ReactionFinder:
         on Friday": Monday)."""
         found = []
         speech = _SPEECH.search(self.folded, t_start, t_end)
+        # "Tanzania banned imports on Monday, a move Nairobi called ...": the verb stands in an
+        # apposition; a date before it is the act's.
+        apposed = [m.end() for m in _APPOSED_ACT.finditer(self.folded, clause_start, t_start)]
+        if apposed:
+            clause_start = apposed[-1]
         for date in find_dates(self.text, self.folded, clause_start, clause_end, self.published):
             if self.doc.in_aside(date.start, keep=t_start):
                 continue

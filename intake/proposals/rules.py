@@ -55,6 +55,9 @@ class ReactionPattern:
     # Proposed only when this matches the sentence or one of the two before it ("sponsored the
     # text" after a resolution that condemns).
     after: re.Pattern | None = None
+    # The states named after the verb are others doing the same, not its targets ("echoed Chile's
+    # criticism").
+    no_target: bool = False
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,7 @@ class Rules:
                         last_resort=bool(entry.get("last_resort", False)),
                         dated_by_clause=bool(entry.get("dated_by_clause", False)),
                         after=reader.regex({"pattern": entry["after"]}, at) if "after" in entry else None,
+                        no_target=bool(entry.get("no_target", False)),
                         aimed_at_initiator_kind=(
                             reader.choice(entry, "if_aimed_at_initiator", REACTION_KINDS, at)
                             if "if_aimed_at_initiator" in entry

@@ -194,3 +194,10 @@ def test_a_state_following_suit_takes_its_own_day_not_the_first_states(directory
     found = propose(text, published=datetime.date(2025, 6, 12), directory=directory).reactions
     dates = {r.actor.key: r.date.value for r in found}
     assert dates == {"peru": datetime.date(2025, 6, 9), "bolivia": datetime.date(2025, 6, 10)}
+
+
+def test_a_reaction_told_in_an_apposition_does_not_take_the_acts_date(directory):
+    text = 'Freedonia banned Sylvanian eggs on Monday, a move Sylvania called "protectionism in disguise".'
+    found = propose(text, published=datetime.date(2025, 6, 12), directory=directory).reactions
+    condemnation = next(r for r in found if r.actor.key == "sylvania")
+    assert condemnation.date.value is None
