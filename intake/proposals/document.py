@@ -84,7 +84,8 @@ _VOICE_NOUNS = r"(?:statement|statements|communique|response|reply|declaration|l
 _FORCES = re.compile(
     r"(?:'s)?\s+(?:[\w-]+\s+)?(?:navy|naval|police|army|military|forces|troops|coast\s+guard|coastguard|"
     r"border\s+guards?|soldiers|warplanes?|aircraft|drones?|warships?|frigates?|patrol\s+boats?|helicopters?|"
-    r"intelligence|agents|customs\s+officers|security\s+forces|officers)\b"
+    r"intelligence|agents|customs\s+officers|security\s+forces|officers|national\s+guard(?:smen)?|guardsmen|"
+    r"gendarmes|militia|militiamen)\b"
 )
 # The forces did it (not "the Kuwaiti patrol boat was intercepted": a victim).
 _ACTED = re.compile(

@@ -647,6 +647,8 @@ class ReactionFinder:
                 certainty="reported",
                 rule=f"quote:{pattern.name}",
                 trigger=(t_start, t_end),
+                # "said it "fully supports Sudan's right ..."": the side the words back.
+                named_after=self._first_state(t_end, end),
             )
         return None
 

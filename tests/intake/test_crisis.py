@@ -256,3 +256,12 @@ def test_echoing_a_states_criticism_is_no_protest_against_that_state(directory):
         'calling the law "discriminatory."'
     )
     assert reactions(text, directory)[("peru", "condemnation")] == "condemns"
+
+
+def test_words_backing_the_other_side_are_a_statement_against_the_act(directory):
+    text = (
+        "Sylvania recalled its ambassador from Freedonia on Wednesday and accused Freedonian forces of "
+        "shelling its farms. Freedonia denied the accusation. Peru said it \"fully supports Sylvania's right "
+        'to defend its territory."'
+    )
+    assert reactions(text, directory)[("peru", "statement")] == "condemns"
