@@ -97,10 +97,14 @@ class CountryLexicon:
                 continue
             if term.iso in territories:
                 term = CountryTerm(term.term, term.iso, term.demonym, territory=True)
-            if _is_acronym(term.term):
-                self.acronyms.setdefault(term.term, term)
-            else:
-                self.by_folded.setdefault(fold(term.term), term)
+            table, key = (
+                (self.acronyms, term.term) if _is_acronym(term.term) else (self.by_folded, fold(term.term))
+            )
+            known = table.get(key)
+            # A state wins over a territory that shares the word ("Indian" is India's, not the
+            # British Indian Ocean Territory's); otherwise the first term given wins.
+            if known is None or (known.territory and not term.territory):
+                table[key] = term
         words = sorted(self.by_folded, key=len, reverse=True)
         self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
         acronyms = sorted(self.acronyms, key=len, reverse=True)

@@ -121,6 +121,18 @@ def settle_stances(found: list[FoundReaction], started_by: ActorRef | None, kind
         if started_by is not None and reaction.kind == "support" and states and started_by not in states:
             reaction.kind, reaction.stance, reaction.cameo_code = "statement", "condemns", "010"
         elif (
+            started_by is not None
+            and reaction.kind == "support"
+            and not reaction.targets
+            and reaction.rule.startswith("quote:")
+            and reaction.named_after is not None
+            and reaction.named_after != started_by
+            and kind_of(reaction.named_after) == "state"
+        ):
+            # Words backing another state ("fully supports Sudan's right to defend its territory"):
+            # a statement against the act.
+            reaction.kind, reaction.stance, reaction.cameo_code = "statement", "condemns", "010"
+        elif (
             started_by is not None and reaction.aimed_at_initiator_kind and reaction.named_after == started_by
         ):
             reaction.kind, reaction.stance = reaction.aimed_at_initiator_kind, "supports"

@@ -84,7 +84,8 @@ _VOICE_NOUNS = r"(?:statement|statements|communique|response|reply|declaration|l
 _FORCES = re.compile(
     r"(?:'s)?\s+(?:[\w-]+\s+)?(?:navy|naval|police|army|military|forces|troops|coast\s+guard|coastguard|"
     r"border\s+guards?|soldiers|warplanes?|aircraft|drones?|warships?|frigates?|patrol\s+boats?|helicopters?|"
-    r"intelligence|agents|customs\s+officers|security\s+forces|officers)\b"
+    r"intelligence|agents|customs\s+officers|security\s+forces|officers|national\s+guard(?:smen)?|guardsmen|"
+    r"gendarmes|militia|militiamen)\b"
 )
 # The forces did it (not "the Kuwaiti patrol boat was intercepted": a victim).
 _ACTED = re.compile(
@@ -95,6 +96,15 @@ _ACTED = re.compile(
     r"pushed)\b"
 )
 # "... after Ethiopia on Sunday began filling the reservoir": the state whose act the reactions follow.
+_AFTER_OFFICIAL = re.compile(
+    r"\bafter\s+(?:(?:a|an|the)\s+(?:(?:senior|top|government|presidential|chief)\s+)?"
+    r"(?:spokes(?:man|woman|person)|officials?|adviser|aide|minister|envoy|ambassador)\s+(?:of|for|to)\s+"
+    r"(?:the\s+)?)?$"
+)
+_OFFICIAL_ACTED = re.compile(
+    r"(?:'s)?\s+(?:(?:president|prime\s+minister|foreign\s+minister|government|leader|presidency|"
+    r"spokes(?:man|woman|person))\s+)?(?:[a-z]+ed|said|called|made|wrote|told|threatened)\b"
+)
 _AFTER_STATE = re.compile(
     r"\s+(?:(?:on|late\s+on|early\s+on)\s+\w+\s+|\w+ly\s+)?(?:[a-z]+ed|began|begun|began|took|sent|shot|struck|"
     r"seized|ordered|closed|expelled|arrested|detained|built|cut|shut|won)\b"
@@ -376,6 +386,16 @@ class Document:
                 and self.folded[max(0, mention.start - 10) : mention.start].endswith(("after ", "after the "))
                 and _AFTER_STATE.match(self.folded, mention.end)
             ):
+                agents.append(mention.speaks_for or mention.ref)
+                continue
+            if (
+                mention.kind in ("state", "government_body")
+                and (mention.speaks_for or mention.ref) is not None
+                and _AFTER_OFFICIAL.search(self.folded[max(0, mention.start - 60) : mention.start])
+                and _OFFICIAL_ACTED.match(self.folded, mention.end)
+            ):
+                # "expelled the envoy after a spokesman for the Argentine president described ...",
+                # "after Argentina's president called ...": that state's words or deeds started it.
                 agents.append(mention.speaks_for or mention.ref)
                 continue
             forces = _FORCES.match(self.folded, mention.end)
@@ -797,9 +817,13 @@ class Document:
         if holder is not None:
             return holder
         for phrase, kinds in self.rules.anaphora:
-            if rx.match(rf"{re.escape(phrase)}{_NOT_OWNED}", words):
+            owned_by_org = "state" not in kinds and rx.match(
+                rf"{re.escape(phrase)}'s\s+(?:[\w-]+\s+){{0,2}}?(?:{self.rules.roles.pattern})\b", words
+            )
+            if rx.match(rf"{re.escape(phrase)}{_NOT_OWNED}", words) or owned_by_org:
                 if self._name_starts_in(at, at + len(phrase) + 1):
                     return None  # "The Ministry of Foreign Affairs said": a name, not a pronoun
+                # "the organization's secretary-general said": the organization speaks.
                 return self.as_body(phrase, self.antecedent(at, kinds), at)
         return None
 
@@ -886,6 +910,12 @@ class Document:
             for mention in reversed(self.mentions_in(region_start, end)):
                 if mention.kind in kinds and not self.is_object(mention, region_start):
                     return mention
+            if "state" not in kinds and "person" not in kinds:
+                # "Peru asked the OAS to ... The organization said": only an organization fits, even
+                # one named as an object.
+                for mention in reversed(self.mentions_in(region_start, end)):
+                    if mention.kind in kinds:
+                        return mention
             if kinds == ("person",):
                 # "he said" after a person named only as an object ("Azerbaijan's account came from
                 # Elchin Mammadli, an adviser"): the last person named.

@@ -246,7 +246,12 @@ def _drop_secondary(found: list[FoundReaction], started_by: ActorRef | None = No
     kept = []
     for r in found:
         if r.only_if_alone and any(
-            p.actor == r.actor and p.excerpt[0] < r.excerpt[1] and r.excerpt[0] < p.excerpt[1]
+            p.actor == r.actor
+            and p.excerpt[0] < r.excerpt[1]
+            and r.excerpt[0] < p.excerpt[1]
+            # "Greece said it stood by Carpania, and its prime minister called the blockade "an act
+            # of war"": the state's solidarity and its official's words are two records.
+            and not (r.with_other_kinds and p.rule.startswith("statement:"))
             for p in primary
         ):
             continue

@@ -276,11 +276,30 @@ class Resolver:
                 continue
             mentions.append(mention)
         mentions = self._acronyms(text, folded, mentions)
+        mentions = [m for i, m in enumerate(mentions) if not self._posting(folded, mentions[:i], m)]
         mentions = [self._as_body(text, folded, m) for m in mentions]
         self._roles_pass(folded, mentions)
         return mentions
 
     # -- helpers of find -----------------------------------------------------------------------
+    @staticmethod
+    def _posting(folded: str, before: list[Mention], mention: Mention) -> bool:
+        """ "Russia's UN envoy", "Chile's OAS ambassador": the organization only says where the
+        state's envoy is posted; it is no actor of the sentence."""
+        if mention.kind != "international_organization" or not before:
+            return False
+        owner = before[-1]
+        return (
+            owner.kind == "state"
+            and bool(rx.fullmatch(r"'s?\s+", folded[owner.end : mention.start]))
+            and bool(
+                rx.match(
+                    r"\s+(?:permanent\s+|deputy\s+)?(?:envoy|ambassador|representative|mission|delegation|delegate)s?\b",
+                    folded[mention.end : mention.end + 40],
+                )
+            )
+        )
+
     def _as_body(self, text: str, folded: str, mention: Mention) -> Mention:
         """ "the Turkish foreign ministry", "Iceland's foreign ministry": a body of the state, which
         speaks for it (a speaker of its own; its reactions are the state's)."""

@@ -14,6 +14,7 @@ For each pattern of rules.yaml that matches a sentence (outside quotation marks)
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ from .text import Sentence, trim
 from .types import REACTING_KINDS as REACTING
 from .types import ActorRef, ProposedDate
 
+_APPOSED_ACT = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:move|step|decision|measure|act|ban|action)\s+(?:that\s+|which\s+)?"
+)
 _PASSIVE_AGENT = re.compile(r"^[\s,]+(?:\w+\s+){0,2}?by\b")
 _WITH_CLAUSE = re.compile(r"[\s,]*with\s+")
 # Asking someone to undo the act: "called on Freedonia to release the crew" (aimed at whoever is
@@ -148,7 +152,55 @@ class ReactionFinder:
             if by_weekday and self._background(sentence, None):
                 continue
             found.extend(self.in_sentence(sentence))
+            found.extend(self._echoes(sentence, found))
         return found
+
+    def _echoes(self, sentence: Sentence, found: list[FoundReaction]) -> list[FoundReaction]:
+        """ "Peru condemned the raid. So did Bolivia.": the echoing actors get the reactions of the
+        last actor named before (rules.yaml `echoes`)."""
+        s_start, s_end = sentence.start, sentence.end
+        folded = self.folded[s_start:s_end]
+        index = next(i for i, s in enumerate(self.doc.sentences) if s is sentence)
+        floor = self.doc.sentences[index - 1].start if index else s_start
+        echoed: list[FoundReaction] = []
+        for cue in self.rules.echoes:
+            for match in cue.regex.finditer(folded):
+                t_start = s_start + match.start()
+                if self.doc.in_quote(t_start):
+                    continue
+                # "So did Bolivia." opening a sentence echoes the sentence before; "..., as did Peru"
+                # echoes its own sentence.
+                lowest = floor if not folded[: match.start()].strip() else s_start
+                before = [r for r in found if lowest <= r.trigger[0] < t_start and not r.last_resort]
+                if not before:
+                    continue
+                last = max(before, key=lambda r: r.trigger[0]).actor
+                copied = [r for r in before if r.actor == last]
+                clause = self.folded[s_start + match.start("agent") : s_start + match.end()]
+                if any(n.regex.search(clause) for n in self.rules.negations):
+                    continue  # "Bolivia did not follow suit"
+                agents = [
+                    a
+                    for a in self._named(s_start + match.start("agent"), s_start + match.end("agent"))
+                    if a != last and a not in {r.actor for r in copied}
+                ]
+                # Their own date only: "Bolivia followed suit on Tuesday".
+                at = s_start + match.start()
+                dates = self._dates(at, s_end, at, s_start + match.end())
+                for actor in agents:
+                    for r in copied:
+                        echoed.append(
+                            dataclasses.replace(
+                                r,
+                                actor=actor,
+                                excerpt=trim(self.text, s_start, s_end),
+                                date=nearest(dates, t_start),
+                                rule=f"echo:{r.rule}",
+                                trigger=(s_start + match.start("agent"), s_start + match.end("agent")),
+                                targets=(),
+                            )
+                        )
+        return echoed
 
     def _reference_date(self) -> datetime.date | None:
         """When the article is from: its publication date, else the latest full date it gives."""
@@ -200,15 +252,20 @@ class ReactionFinder:
         breaks = [s_start + m.start() for m in self.rules.clause_breaks.finditer(folded)] + [
             s_start + m.end() for m in self.rules.clause_breaks.finditer(folded)
         ]
-        mention_ends = {m.end for m in self.doc.mentions_in(s_start, s_end)}
+        mentions = self.doc.mentions_in(s_start, s_end)
+        and_breaks: dict[int, int] = {}  # ", and" + a verb: the end of ", and" -> its start
         for m in rx.finditer(r",\s+and\s+", folded):
             # ", and Sylvania later referred ...": a new clause, unless a list of names goes on
-            # ("Chile, Peru, and Bolivia").
-            if s_start + m.start() not in mention_ends:
+            # ("Chile, Peru, and Bolivia": a name, a comma and a name before, a name right after;
+            # not "solidarity with Poland, and Lithuania's minister called ...").
+            if not self._list_goes_on(mentions, s_start + m.start(), s_start + m.end()):
                 breaks += [s_start + m.start(), s_start + m.end()]
+                and_breaks[s_start + m.end()] = s_start + m.start()
         results: list[FoundReaction] = []
         triggers: list[tuple[int, int]] = []
         for pattern in self.rules.reactions:
+            if pattern.after is not None and not pattern.after.search(self._with_two_before(sentence)):
+                continue
             for match in pattern.regex.finditer(folded):
                 t_start, t_end = s_start + match.start(), s_start + match.end()
                 named_agent = "agent" in pattern.regex.groupindex and match.group("agent") is not None
@@ -233,7 +290,7 @@ class ReactionFinder:
                 else:
                     actors = self._actors(pattern, sentence, clause_start, t_start, t_end, clause_end)
                 # The actors named after the verb ("condemnation from Chile") are no targets.
-                aimed = not named_agent and not self._agent_after
+                aimed = not named_agent and not self._agent_after and not pattern.no_target
                 if _PURPOSE.search(self.folded[clause_start:t_start]):
                     earlier = {r.actor for r in results if r.trigger[1] <= t_start}
                     actors = [a for a in actors if a not in earlier]
@@ -255,6 +312,16 @@ class ReactionFinder:
                     if not named_agent or agent_first
                     else []
                 )
+                if (
+                    not dates
+                    and not named_agent
+                    and clause_start in and_breaks
+                    and not _AUX_TAIL.sub("", self.folded[clause_start:t_start]).strip()
+                ):
+                    # "Lithuania said on Tuesday that ..., and summoned the envoy": a verb with no
+                    # subject and no date of its own shares the clause before's.
+                    first = max([b for b in breaks if b < and_breaks[clause_start]] + [s_start])
+                    dates = self._dates(first, clause_end, t_start, t_end)
                 stance = (
                     pattern.stance
                     if pattern.stance != "cues"
@@ -303,12 +370,35 @@ class ReactionFinder:
                     )
         return _one_per_actor_and_kind(results)
 
+    def _list_goes_on(self, mentions, comma: int, after: int) -> bool:
+        last = next((i for i, m in enumerate(mentions) if m.end == comma), None)
+        if last is None:
+            return False
+        if self.doc.in_aside(mentions[last].start):
+            return True  # "Peru, which has no embassy in Freedonia, and Chile condemned ..."
+        if last == 0:
+            return False
+        listed = rx.fullmatch(r"\s*,\s*", self.folded[mentions[last - 1].end : mentions[last].start])
+        follows = any(after <= m.start <= after + 4 for m in mentions[last + 1 :])
+        return bool(listed and follows)
+
+    def _with_two_before(self, sentence: Sentence) -> str:
+        """The folded text of the sentence and the two before it."""
+        sentences = self.doc.sentences
+        index = next(i for i, s in enumerate(sentences) if s is sentence)
+        return self.folded[sentences[max(index - 2, 0)].start : sentence.end]
+
     def _dates(self, clause_start: int, clause_end: int, t_start: int, t_end: int):
         """Dates of the verb's clause, without those of an aside ("Berlin, as in 2020, offered ...")
         and those of a future event the verb announces ("said on Monday that the council would meet
         on Friday": Monday)."""
         found = []
         speech = _SPEECH.search(self.folded, t_start, t_end)
+        # "Tanzania banned imports on Monday, a move Nairobi called ...": the verb stands in an
+        # apposition; a date before it is the act's.
+        apposed = [m.end() for m in _APPOSED_ACT.finditer(self.folded, clause_start, t_start)]
+        if apposed:
+            clause_start = apposed[-1]
         for date in find_dates(self.text, self.folded, clause_start, clause_end, self.published):
             if self.doc.in_aside(date.start, keep=t_start):
                 continue
@@ -452,6 +542,10 @@ class ReactionFinder:
                 # participle's subject is the clause's, not the object named before the comma.
                 subject = self.doc.clause_subject(clause_start, t_start)
                 group = [subject] if subject is not None else []
+                # "Sweden, Denmark and Norway voiced concern and offered help": the whole list.
+                whole = self.doc.subject_group(clause_start, t_start) if subject is not None else []
+                if whole and whole[0] is subject:
+                    group = whole
             else:
                 group = self.doc.group_before(clause_start, t_start)
             asking = (
@@ -553,6 +647,8 @@ class ReactionFinder:
                 certainty="reported",
                 rule=f"quote:{pattern.name}",
                 trigger=(t_start, t_end),
+                # "said it "fully supports Sudan's right ..."": the side the words back.
+                named_after=self._first_state(t_end, end),
             )
         return None
 

@@ -52,6 +52,12 @@ class ReactionPattern:
     last_resort: bool = False
     # The reaction of an `agent` named after the verb is dated by the verb's clause.
     dated_by_clause: bool = False
+    # Proposed only when this matches the sentence or one of the two before it ("sponsored the
+    # text" after a resolution that condemns).
+    after: re.Pattern | None = None
+    # The states named after the verb are others doing the same, not its targets ("echoed Chile's
+    # criticism").
+    no_target: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,7 @@ class Rules:
     hedges: tuple[Cue, ...]
     negations: tuple[Cue, ...]
     hypotheticals: tuple[Cue, ...]
+    echoes: tuple[Cue, ...]
     clause_breaks: re.Pattern
     roles: re.Pattern
     # Offices one person holds ("Brazil's president"): "he said" after one named only by office points
@@ -147,6 +154,8 @@ class Rules:
                         needs_target=bool(entry.get("needs_target", False)),
                         last_resort=bool(entry.get("last_resort", False)),
                         dated_by_clause=bool(entry.get("dated_by_clause", False)),
+                        after=reader.regex({"pattern": entry["after"]}, at) if "after" in entry else None,
+                        no_target=bool(entry.get("no_target", False)),
                         aimed_at_initiator_kind=(
                             reader.choice(entry, "if_aimed_at_initiator", REACTION_KINDS, at)
                             if "if_aimed_at_initiator" in entry
@@ -201,6 +210,7 @@ class Rules:
             hedges=reader.cues(data, "hedges"),
             negations=reader.cues(data, "negations"),
             hypotheticals=reader.cues(data, "hypotheticals"),
+            echoes=reader.cues(data, "echoes"),
             clause_breaks=re.compile(
                 "|".join(f"(?:{c.regex.pattern})" for c in reader.cues(data, "clause_breaks"))
             ),

@@ -5,6 +5,8 @@ from intake.proposals import ActorDirectory, KnownActor
 ACTORS = [
     KnownActor("freedonia", "Freedonia", "state", aliases=("Freedonian",)),
     KnownActor("sylvania", "Sylvania", "state", aliases=("Sylvanian",)),
+    KnownActor("ruritania", "Ruritania", "state", aliases=("Ruritanian",)),
+    KnownActor("carpania", "Carpania", "state", aliases=("Carpanian",)),
     KnownActor("chile", "Chile", "state", country="CL"),
     KnownActor("peru", "Peru", "state", country="PE"),
     KnownActor("bolivia", "Bolivia", "state", country="BO"),

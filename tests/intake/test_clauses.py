@@ -224,3 +224,39 @@ def test_a_verb_after_comma_and_with_no_subject_of_its_own_has_the_sentences(dir
 def test_a_verb_after_comma_and_with_its_own_subject_keeps_it(directory):
     text = "Chile condemned the raid, and Peru summoned the Freedonian ambassador."
     assert keys(text, directory) == {("chile", "condemnation"), ("peru", "other")}
+
+
+def test_a_coordinated_verb_belongs_to_every_state_of_the_list_before_it(directory):
+    text = "Chile, Peru and Bolivia voiced concern and offered the help of their navies in the search."
+    assert keys(text, directory) == {("chile", "other"), ("peru", "other"), ("bolivia", "other")}
+
+
+def test_and_after_an_object_starts_a_new_clause_with_its_own_subject(directory):
+    text = "Peru protested to the OAS, and the organization said the meeting would be held on Wednesday."
+    assert keys(text, directory) == {("peru", "condemnation"), ("oas", "call_for_meeting")}
+
+
+def test_a_serial_comma_list_of_states_is_one_subject(directory):
+    text = "Chile, Peru, and Bolivia condemned the raid."
+    assert keys(text, directory) == {
+        ("chile", "condemnation"),
+        ("peru", "condemnation"),
+        ("bolivia", "condemnation"),
+    }
+
+
+def test_the_organizations_officer_speaks_for_the_organization_named_as_an_object_before(directory):
+    text = (
+        "Peru complained to the OAS about the raid. The organization's secretary-general said the meeting "
+        "would be held on Wednesday."
+    )
+    assert ("oas", "call_for_meeting") in keys(text, directory)
+
+
+def test_a_verb_after_and_with_no_subject_or_date_of_its_own_shares_the_date_before(directory):
+    text = (
+        "Chile said on Tuesday that a drone had crashed near Arica, and summoned the Freedonian ambassador."
+    )
+    found = propose(text, published=datetime.date(2025, 6, 12), directory=directory).reactions
+    summons = next(r for r in found if r.actor.key == "chile" and r.kind == "other")
+    assert summons.date.value == datetime.date(2025, 6, 10)

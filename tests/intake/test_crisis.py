@@ -236,3 +236,32 @@ def test_a_demand_is_kept_beside_the_actors_other_steps(directory):
     found = reactions(text, directory)
     assert found[("sylvania", "other")] == "condemns"
     assert found[("sylvania", "statement")] == "condemns"
+
+
+def test_the_state_whose_official_spoke_before_the_expulsion_started_the_crisis(directory):
+    text = (
+        "Sylvania expelled Freedonia's charge d'affaires on Wednesday after a spokesman for the "
+        'Freedonian president described protests in Sylvania as "an uprising". Freedonia responded by '
+        "withdrawing its remaining diplomats. Peru sided with Sylvania."
+    )
+    found = reactions(text, directory)
+    assert found[("freedonia", "recalled_or_expelled_diplomats")] == "supports"
+    assert found[("peru", "statement")] == "condemns"
+
+
+def test_echoing_a_states_criticism_is_no_protest_against_that_state(directory):
+    text = (
+        "Sylvania recalled its ambassador from Freedonia on Tuesday after Freedonian lawmakers passed a "
+        "church law. Freedonia's prime minister defended the law. Peru echoed Sylvania's criticism, "
+        'calling the law "discriminatory."'
+    )
+    assert reactions(text, directory)[("peru", "condemnation")] == "condemns"
+
+
+def test_words_backing_the_other_side_are_a_statement_against_the_act(directory):
+    text = (
+        "Sylvania recalled its ambassador from Freedonia on Wednesday and accused Freedonian forces of "
+        "shelling its farms. Freedonia denied the accusation. Peru said it \"fully supports Sylvania's right "
+        'to defend its territory."'
+    )
+    assert reactions(text, directory)[("peru", "statement")] == "condemns"

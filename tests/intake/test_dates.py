@@ -118,8 +118,7 @@ def test_a_meeting_to_come_told_before_the_verb_gives_no_date(directory):
 
 def test_a_date_after_after_is_the_date_of_what_was_reacted_to(directory):
     text = (
-        "Chile recalled its ambassador from Freedonia after Freedonian troops crossed the river on "
-        "Saturday."
+        "Chile recalled its ambassador from Freedonia after Freedonian troops crossed the river on Saturday."
     )
     assert reaction_dates(text, directory)[("chile", "recalled_or_expelled_diplomats")] is None
 
@@ -188,3 +187,17 @@ def test_a_date_naming_the_event_reacted_to_is_not_the_reactions(directory):
 def test_a_date_after_the_that_opens_the_sentence_dates_the_reaction(directory):
     text = "On the 8th of March, Chile condemned the raid."
     assert reaction_dates(text, directory) == {("chile", "condemnation"): datetime.date(2025, 3, 8)}
+
+
+def test_a_state_following_suit_takes_its_own_day_not_the_first_states(directory):
+    text = "Peru recalled its ambassador from Freedonia on Monday. Bolivia followed suit on Tuesday."
+    found = propose(text, published=datetime.date(2025, 6, 12), directory=directory).reactions
+    dates = {r.actor.key: r.date.value for r in found}
+    assert dates == {"peru": datetime.date(2025, 6, 9), "bolivia": datetime.date(2025, 6, 10)}
+
+
+def test_a_reaction_told_in_an_apposition_does_not_take_the_acts_date(directory):
+    text = 'Freedonia banned Sylvanian eggs on Monday, a move Sylvania called "protectionism in disguise".'
+    found = propose(text, published=datetime.date(2025, 6, 12), directory=directory).reactions
+    condemnation = next(r for r in found if r.actor.key == "sylvania")
+    assert condemnation.date.value is None

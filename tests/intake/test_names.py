@@ -162,3 +162,15 @@ def test_the_chairman_of_an_association_speaks_for_no_state(directory):
     )
     [s] = propose(text, published=None, directory=directory).statements
     assert s.on_behalf_of is None
+
+
+def test_a_demonym_shared_with_a_territory_is_the_states(directory):
+    found = propose("The Indian embassy lodged a protest on Monday.", published=None, directory=directory)
+    assert [r.actor.key for r in found.reactions] == ["new:india"]
+    assert [a.country for a in found.new_actors if a.key == "india"] == ["IN"]
+
+
+def test_an_organization_naming_where_a_states_envoy_is_posted_is_no_actor(directory):
+    text = "Peru's UN envoy said Lima would not support any statement on the raid."
+    found = propose(text, published=None, directory=directory)
+    assert {r.actor.key for r in found.reactions} == {"peru"}

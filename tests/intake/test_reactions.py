@@ -225,3 +225,42 @@ def test_asking_for_consultations_and_statements_of_support(directory):
     )
     found = keys(reactions(text, directory))
     assert {("sylvania", "call_for_meeting"), ("chile", "statement"), ("peru", "statement")} <= found
+
+
+def test_solidarity_told_apart_is_kept_beside_the_states_firmer_step(directory):
+    text = (
+        "Freedonian police raided Sylvania's consulate on Monday. Chile recalled its ambassador from "
+        "Freedonia.\n\nPeru and Chile expressed solidarity with Sylvania."
+    )
+    assert {
+        ("chile", "recalled_or_expelled_diplomats"),
+        ("chile", "statement"),
+        ("peru", "statement"),
+    } <= keys(reactions(text, directory))
+
+
+def test_concern_told_apart_is_still_only_the_fallback_of_a_state_that_acted(directory):
+    text = (
+        "Freedonian police raided Sylvania's consulate on Monday. Chile recalled its ambassador from "
+        "Freedonia.\n\nPeru and Chile expressed concern."
+    )
+    assert ("chile", "statement") not in keys(reactions(text, directory))
+
+
+def test_solidarity_and_an_officials_denunciation_in_one_sentence_are_two_records(directory):
+    text = (
+        "Freedonian warships blocked Sylvania's main port on Monday. Chile and Peru said they stood by "
+        'Sylvania, and Chile\'s foreign minister called the blockade "an act of war."'
+    )
+    found = keys(reactions(text, directory))
+    assert {("chile", "statement"), ("chile", "condemnation"), ("peru", "statement")} <= found
+
+
+def test_a_document_condemning_the_act_is_not_the_condemnation_of_the_state_that_vetoes_it(directory):
+    found = keys(reactions("Peru used its veto to block a resolution condemning the raid.", directory))
+    assert found == {("peru", "other")}
+
+
+def test_voting_for_a_resolution_which_condemns_is_one_condemnation_per_state(directory):
+    text = "Chile and Brazil voted in favour of the resolution, which condemns the raid."
+    assert keys(reactions(text, directory)) == {("chile", "condemnation"), ("brazil", "condemnation")}

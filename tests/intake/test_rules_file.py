@@ -121,3 +121,23 @@ def test_an_organization_name_with_an_unquoted_comma_is_refused(tmp_path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(RulesError, match=r"organizations\[0\].*quote a name"):
         Rules.load(path)
+
+
+@pytest.mark.parametrize("cue", RULES.echoes, ids=lambda c: c.regex.pattern[:30])
+def test_echo_examples_give_the_echoing_states_the_reaction_before(cue, directory):
+    for example in cue.examples:
+        found = propose(example.text, published=None, directory=directory).reactions
+        first = next(r for r in found if r.actor.key not in {BY_NAME[n] for n in example.actors})
+        for name in example.actors:
+            assert (BY_NAME[name], first.kind) in {(r.actor.key, r.kind) for r in found}, example.text
+
+
+def test_an_echo_after_a_negation_gives_nothing(directory):
+    text = "Peru recalled its ambassador from Freedonia on Monday. Bolivia did not follow suit."
+    assert {r.actor.key for r in propose(text, published=None, directory=directory).reactions} == {"peru"}
+
+
+def test_an_echo_inside_a_sentence_echoes_only_that_sentence(directory):
+    text = "Mexico abstained. Sylvania voted for the text, as did Peru."
+    found = {(r.actor.key, r.kind) for r in propose(text, published=None, directory=directory).reactions}
+    assert ("peru", "abstention") not in found
