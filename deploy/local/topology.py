@@ -23,6 +23,7 @@ start raises ``TopologyError`` naming it and the end of its log: nothing is skip
 import argparse
 import os
 import pwd
+import random
 import re
 import shutil
 import signal
@@ -49,9 +50,22 @@ class TopologyError(RuntimeError):
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port nothing listens on, from below the kernel's ephemeral range: a port the kernel hands out
+    (bind to 0) can be taken by an outgoing connection before the service binds it (seen in CI: nginx
+    "Address already in use")."""
+    try:
+        low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        low = 32768
+    for _ in range(500):
+        port = random.randrange(max(1024, low - 12000), low)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise TopologyError(f"no free port below {low}")
 
 
 def pg_bindir() -> Path:

@@ -8,12 +8,13 @@ import http.client
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.parse
 from pathlib import Path
+
+from deploy.local.topology import free_port  # below the ephemeral range: no race with clients
 
 ROOT = Path(__file__).resolve().parents[2]
 HADOLINT = Path(sys.executable).parent / "hadolint"
@@ -48,12 +49,6 @@ def test_dockerfile_copies_every_package_the_project_installs():
     for pattern in packages["find"]["include"]:
         name = pattern.rstrip("*")
         assert f"COPY {name} ./{name}" in dockerfile, name
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def get(url, **headers):
