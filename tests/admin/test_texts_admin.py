@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 
 from actors.models import Actor
 from events.models import Event, Reaction, Statement
@@ -59,12 +60,15 @@ def test_a_reaction_citing_a_passage_of_the_article_is_saved_with_its_position(s
     html = page.content.decode()
     assert f"<mark>{IN_TEXT}</mark>" in html
     assert f"characters {citation.excerpt_start}–{citation.excerpt_end} of the archived text" in html
-    # In context: the sentence before it and the one after.
-    before, after = html.split(f"<mark>{IN_TEXT}</mark>")
-    assert before.endswith('line-height:1.5">“I am very worried because they could kill him. There is no '
-                           'basis to do this. This is totally outside the norm.” ')
-    assert after.startswith(", calling Ecuador’s actions “unusual” and “reprehensible” in a press release. "
-                            "On Saturday, Glas was taken by armored vehicle")
+    # In context: the article's words before it and after it (read from the archived text, which reaches
+    # the database from the corpus; the article is not copied into the project).
+    def words(value):
+        return " ".join(value.split())
+
+    start, end = citation.excerpt_start, citation.excerpt_end
+    before, after = (words(part) for part in html.split(f"<mark>{IN_TEXT}</mark>"))
+    assert before.endswith(words(escape(text[start - 100:start])))
+    assert after.startswith(words(escape(text[end:end + 100])))
 
 
 @pytest.mark.django_db
