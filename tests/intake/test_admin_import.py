@@ -10,21 +10,9 @@ from core.choices import ReviewStatus
 from events.models import Event, Reaction, Statement
 from intake.models import ArticleImport, Proposal
 from sources.models import Source, SourceText
-from tests.intake.admin_setup import ARTICLE, IMPORT_URL, import_form, make_crisis, make_curator, review_url
+from tests.intake.admin_setup import ARTICLE, IMPORT_URL, import_form, make_crisis, review_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def curator(django_user_model):
-    return make_curator(django_user_model)
-
-
-@pytest.fixture
-def curator_client(curator):
-    client = Client()
-    client.force_login(curator)
-    return client
 
 
 @pytest.fixture
