@@ -88,14 +88,6 @@ def _messages(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
-def _occurrence(text: str, span) -> int | None:
-    """Which occurrence (1-based) of the span's words in ``text`` is the span itself."""
-    for index, (start, _end) in enumerate(verification.occurrences(text, span.text), start=1):
-        if start == span.start:
-            return index
-    return None
-
-
 def _date(proposed) -> tuple[datetime.date | None, str]:
     if proposed is None or proposed.value is None or proposed.precision == DatePrecision.UNKNOWN:
         return None, DatePrecision.UNKNOWN
@@ -269,7 +261,7 @@ class _Store:
         return actor
 
     def cite(self, record, span):
-        occurrence = _occurrence(self.text, span)
+        occurrence = verification.occurrence_of(self.text, span.text, span.start, span.end)
         if isinstance(record, Statement):
             return cite(record=record, source=self.source, excerpt=span.text, occurrence=occurrence)
         return add_citation(source=self.source, excerpt=span.text, occurrence=occurrence, reaction=record)
